@@ -21,6 +21,7 @@ QColor hydrogen() { return QColor(0x3F, 0xA7, 0xC9); }     // sky blue
 QColor grid() { return QColor(0x4A, 0x55, 0x68); }         // slate
 QColor alarm() { return QColor(0xC6, 0x28, 0x28); }
 QColor price() { return QColor(0x8C, 0x6D, 0x46); }
+QColor neighbour() { return QColor(0x7A, 0x8B, 0x3C); }  // olive
 
 QFont baseFont(qreal pointSizeDelta, bool bold) {
     QFont font = QGuiApplication::font();

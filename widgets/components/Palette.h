@@ -24,6 +24,7 @@ QColor hydrogen();       // SeasonStore
 QColor grid();           // national grid node
 QColor alarm();          // islanded, shedding
 QColor price();
+QColor neighbour();     // other ruches, lines
 
 // Base font for painted views: the application font, never smaller than 9 pt.
 QFont baseFont(qreal pointSizeDelta = 0, bool bold = false);
