@@ -94,10 +94,29 @@ void requireFinite(double value, const std::string& what) {
         throw std::invalid_argument(what + " is not a finite number");
 }
 
-void requireEnergy(double value, const std::string& what) {
-    requireFinite(value, what);
-    if (value < 0)
-        throw std::invalid_argument(what + " is negative (" + std::to_string(value) + ")");
+// The first field of a reading that is not a finite, non-negative energy, or nullptr.
+// Checked without building any string: the message is only made on failure.
+const char* invalidField(const ReadingValues& v) {
+    const std::pair<const char*, double> fields[] = {
+        {"load_kwh", v.loadKwh}, {"import_kwh", v.importKwh}, {"export_kwh", v.exportKwh}, {"pv_kwh", v.pvKwh},
+        {"battery_charge_kwh", v.batteryChargeKwh}, {"battery_discharge_kwh", v.batteryDischargeKwh},
+        {"soc_kwh", v.socKwh}};
+    for (const auto& [name, value] : fields)
+        if (!std::isfinite(value) || value < 0)
+            return name;
+    return nullptr;
+}
+
+std::string describeField(const ReadingValues& v, const char* field) {
+    const std::string name(field);
+    const double value = name == "load_kwh"             ? v.loadKwh
+                         : name == "import_kwh"         ? v.importKwh
+                         : name == "export_kwh"         ? v.exportKwh
+                         : name == "pv_kwh"             ? v.pvKwh
+                         : name == "battery_charge_kwh" ? v.batteryChargeKwh
+                         : name == "battery_discharge_kwh" ? v.batteryDischargeKwh
+                                                           : v.socKwh;
+    return name + (std::isfinite(value) ? " is negative (" + std::to_string(value) + ")" : " is not a finite number");
 }
 
 struct MeterRecord {
@@ -294,18 +313,13 @@ std::vector<KeyedReading> TelemetryStore::Impl::keyReadings(std::int64_t stepSta
     std::vector<KeyedReading> keyed;
     keyed.reserve(readings.size());
     for (const Reading& reading : readings) {
-        const std::string where = context() + "step " + std::to_string(stepStartUtc) + ", meter '" + reading.meterId + "'";
         const auto found = metersById.find(reading.meterId);
-        if (found == metersById.end())
-            throw std::invalid_argument(where + ": unknown meter (register it first)");
-        const ReadingValues& v = reading.values;
-        requireEnergy(v.loadKwh, where + ": load_kwh");
-        requireEnergy(v.importKwh, where + ": import_kwh");
-        requireEnergy(v.exportKwh, where + ": export_kwh");
-        requireEnergy(v.pvKwh, where + ": pv_kwh");
-        requireEnergy(v.batteryChargeKwh, where + ": battery_charge_kwh");
-        requireEnergy(v.batteryDischargeKwh, where + ": battery_discharge_kwh");
-        requireEnergy(v.socKwh, where + ": soc_kwh");
+        const char* badField = found == metersById.end() ? nullptr : invalidField(reading.values);
+        if (found == metersById.end() || badField) {
+            const std::string where = context() + "step " + std::to_string(stepStartUtc) + ", meter '" + reading.meterId + "': ";
+            throw std::invalid_argument(where + (badField ? describeField(reading.values, badField)
+                                                          : std::string("unknown meter (register it first)")));
+        }
         keyed.push_back({found->second.rucheRow, found->second.row, &reading});
     }
     std::sort(keyed.begin(), keyed.end(), [](const KeyedReading& a, const KeyedReading& b) {
