@@ -1,12 +1,16 @@
 // Each view grabbed into a PNG under the build dir; the picture must not be blank.
 #include "tests/widgets/SnapshotFixtures.h"
+#include "widgets/charts/TimeSeriesChartView.h"
+#include "widgets/fleet/FleetView.h"
 #include "widgets/flow/EssaimView.h"
 #include "widgets/flow/RucheView.h"
 
 #include <QDir>
 #include <QImage>
 #include <QSet>
+#include <QSignalSpy>
 #include <QtTest>
+#include <cmath>
 
 using namespace swarmergy;
 
@@ -45,6 +49,25 @@ void saveAndCheck(QWidget& widget, const QString& name) {
     QVERIFY2(stats.distinctColours > 50, qPrintable(name));   // antialiased text and links
     QVERIFY2(stats.foregroundShare > 0.03, qPrintable(name));
 }
+
+// A day of plausible history: PV bell, evening load peak, battery following the surplus.
+class DemoTelemetry : public app::TelemetrySeries {
+public:
+    std::vector<app::SeriesPoint> query(const app::SeriesRequest& request) const override {
+        std::vector<app::SeriesPoint> points;
+        double socKwh = 40;
+        for (std::int64_t t = request.fromUtc; t < request.toUtc; t += 900) {
+            const double hour = double(t % 86400) / 3600.0;
+            const double pvKw = std::max(0.0, 30.0 * std::sin(M_PI * (hour - 6.0) / 14.0));
+            const double loadKw = 12 + 8 * std::exp(-std::pow(hour - 19.5, 2) / 4) + 4 * std::exp(-std::pow(hour - 8, 2) / 2);
+            const double netKw = pvKw - loadKw;
+            socKwh = std::clamp(socKwh + netKw * 0.25 * 0.5, 10.0, 100.0);
+            points.push_back({t, loadKw, pvKw, netKw, socKwh, hour > 17 && hour < 21 ? 0.32 : 0.2});
+        }
+        return points;
+    }
+    std::pair<std::int64_t, std::int64_t> storedRange() const override { return {1718841600, 1718928000 - 900}; }
+};
 
 }  // namespace
 
@@ -87,6 +110,21 @@ private Q_SLOTS:
         view.resize(1600, 1000);
         view.setSnapshot(fixtures::largeEssaim(500));
         saveAndCheck(view, QStringLiteral("essaim_view_500"));
+    }
+    void fleetView() {
+        widgets::FleetView view;
+        view.resize(1280, 640);
+        view.setSnapshot(fixtures::smallEssaim(5000));
+        saveAndCheck(view, QStringLiteral("fleet_view"));
+    }
+    void chartView() {
+        DemoTelemetry telemetry;
+        widgets::TimeSeriesChartView view(&telemetry);
+        view.resize(1280, 640);
+        QSignalSpy shown(&view, &widgets::TimeSeriesChartView::dataShown);
+        view.setSource(app::SeriesScope::Ruche, QStringLiteral("Tilleuls"));
+        QVERIFY(shown.wait(5000));
+        saveAndCheck(view, QStringLiteral("chart_view"));
     }
 };
 

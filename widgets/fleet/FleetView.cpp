@@ -177,7 +177,7 @@ void FleetView::refillRucheCombo() {
 QString FleetView::countText() const { return count_->text(); }
 
 void FleetView::updateCount() {
-    count_->setText(tr("%1 of %n alvéole(s)", nullptr, model_->rowCount()).arg(QLocale().toString(proxy_->rowCount())));
+    count_->setText(tr("%1 of %Ln alvéole(s)", nullptr, model_->rowCount()).arg(QLocale().toString(proxy_->rowCount())));
 }
 
 QStringList FleetView::selectedIds() const {

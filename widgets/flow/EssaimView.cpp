@@ -132,6 +132,110 @@ void EssaimView::relayout() {
         placed += onRing;
     }
     nodeRadius_ = std::clamp(spacing * 0.32, 3.0, 30.0);
+    rebuildSprites();
+}
+
+void EssaimView::rebuildSprites() {
+    const qreal ratio = devicePixelRatioF();
+    const int side = int(std::ceil(2 * nodeRadius_ + 4));
+    const QColor accents[3] = {palette::idleFlow(), palette::importFlow(), palette::exportFlow()};
+    for (int kind = 0; kind < 3; ++kind) {
+        QPixmap sprite(QSize(side, side) * ratio);
+        sprite.setDevicePixelRatio(ratio);
+        sprite.fill(Qt::transparent);
+        QPainter p(&sprite);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(accents[kind].darker(115), 1.2));
+        p.setBrush(kind == 0 ? palette::surface() : palette::withAlpha(accents[kind], 90));
+        p.drawEllipse(QPointF(side / 2.0, side / 2.0), nodeRadius_, nodeRadius_);
+        p.end();
+        sprites_[kind] = sprite;
+    }
+}
+
+// Hundreds of ruches: thin cosmetic strokes grouped by colour (one drawLines call each),
+// arrow heads gathered in one path, nodes blitted from sprites. Same information as the
+// detailed paint (direction, import/export colour, H2 level), minus text.
+void EssaimView::paintDense(QPainter& p) const {
+    const bool islanded = !snapshot_->gridConnected;
+    for (auto& bucket : scratch_) bucket.clear();
+    for (std::size_t i = 0; i < snapshot_->ruches.size(); ++i) {
+        const model::RucheSnapshot& ruche = snapshot_->ruches[i];
+        if (!ruche.hasGate) continue;
+        const double netImportKw = gridExchangeKw(ruche);
+        const int kind = std::abs(netImportKw) < kIdleKw ? 0 : netImportKw > 0 ? 1 : 2;
+        scratch_[kind].emplace_back(gridCentre_, centres_[i]);
+    }
+    const QColor spokeColours[3] = {palette::idleFlow(), palette::importFlow(), palette::exportFlow()};
+    // Five hundred long antialiased hairlines cost ~20 ms in the raster engine; aliased ones
+    // under 1 ms, and at this density the eye cannot tell (bench/gui_paint measures it).
+    p.setRenderHint(QPainter::Antialiasing, false);
+    for (int kind = 0; kind < 3; ++kind) {
+        // An opaque tint rather than alpha: blending is what makes long lines slow.
+        const QColor tint = QColor::fromRgbF(0.55f * spokeColours[kind].redF() + 0.45f * palette::background().redF(),
+                                             0.55f * spokeColours[kind].greenF() + 0.45f * palette::background().greenF(),
+                                             0.55f * spokeColours[kind].blueF() + 0.45f * palette::background().blueF());
+        QPen pen(islanded ? palette::alarm() : tint, 0,
+                 islanded ? Qt::DashLine : Qt::SolidLine);
+        pen.setCosmetic(true);
+        p.setPen(pen);
+        p.drawLines(scratch_[kind].data(), int(scratch_[kind].size()));
+    }
+    p.setRenderHint(QPainter::Antialiasing, true);
+
+    for (auto& bucket : scratch_) bucket.clear();
+    QPainterPath arrows;
+    const int count = int(centres_.size());
+    for (const model::LineSnapshot& line : snapshot_->lines) {
+        if (line.fromRuche < 0 || line.toRuche < 0 || line.fromRuche >= count || line.toRuche >= count) continue;
+        const QPointF a = centres_[std::size_t(line.fromRuche)];
+        const QPointF b = centres_[std::size_t(line.toRuche)];
+        const bool idle = std::abs(line.flowKw) < kIdleKw;
+        const bool loaded = line.capacityKw > 0 && std::abs(line.flowKw) > 0.5 * line.capacityKw;
+        scratch_[idle ? 0 : loaded ? 2 : 1].emplace_back(a, b);
+        if (idle) continue;
+        const QPointF from = line.flowKw > 0 ? a : b;
+        const QPointF to = line.flowKw > 0 ? b : a;
+        const QPointF tip = pointTowards(to, from, nodeRadius_ + 1);
+        const QPointF unit = (from - tip) / std::max<qreal>(1e-6, QLineF(tip, from).length());
+        const QPointF normal(-unit.y(), unit.x());
+        const qreal size = std::max<qreal>(4, nodeRadius_);
+        arrows.moveTo(tip);
+        arrows.lineTo(tip + unit * size + normal * size * 0.5);
+        arrows.lineTo(tip + unit * size - normal * size * 0.5);
+        arrows.closeSubpath();
+    }
+    // Idle thin grey, normal 1.5 px, above half capacity 3 px.
+    const qreal widths[3] = {1.0, 1.5, 3.0};
+    for (int kind = 0; kind < 3; ++kind) {
+        QPen pen(kind == 0 ? palette::idleFlow() : palette::neighbour(), widths[kind]);
+        pen.setCosmetic(true);
+        p.setPen(pen);
+        p.drawLines(scratch_[kind].data(), int(scratch_[kind].size()));
+    }
+    p.fillPath(arrows, palette::neighbour().darker(120));
+
+    const qreal half = sprites_[0].width() / sprites_[0].devicePixelRatio() / 2.0;
+    for (std::size_t i = 0; i < centres_.size(); ++i) {
+        const model::RucheSnapshot& ruche = snapshot_->ruches[i];
+        const double netImportKw = gridExchangeKw(ruche);
+        const int kind = std::abs(netImportKw) < kIdleKw ? 0 : netImportKw > 0 ? 1 : 2;
+        const QPointF c = centres_[i];
+        p.drawPixmap(QPointF(c.x() - half, c.y() - half), sprites_[kind]);
+        if (ruche.stores.h2TankKwh > 0) {
+            const qreal h = std::max<qreal>(8, nodeRadius_ * 1.4), w = std::max<qreal>(3, nodeRadius_ * 0.45);
+            const QRectF tank(c.x() + nodeRadius_ + 2, c.y() - h / 2, w, h);
+            const double level = std::clamp(ruche.stores.h2LevelKwh / ruche.stores.h2TankKwh, 0.0, 1.0);
+            p.fillRect(tank, palette::withAlpha(palette::hydrogen(), 60));
+            p.fillRect(QRectF(tank.left(), tank.bottom() - h * level, w, h * level), palette::hydrogen());
+        }
+    }
+    if (selected_ >= 0 || hovered_ >= 0) {
+        p.setPen(QPen(palette::text(), 2.5));
+        p.setBrush(Qt::NoBrush);
+        for (int index : {selected_, hovered_})
+            if (index >= 0 && index < count) p.drawEllipse(centres_[std::size_t(index)], nodeRadius_ + 2, nodeRadius_ + 2);
+    }
 }
 
 void EssaimView::resizeEvent(QResizeEvent* event) {
@@ -187,9 +291,13 @@ void EssaimView::paintEvent(QPaintEvent*) {
                          snapshot_ ? tr("This essaim has no ruche.") : tr("No data yet: waiting for the first snapshot."));
         return;
     }
-    paintGridLinks(painter);
-    paintRucheLines(painter);
-    paintRuches(painter);
+    if (detailLabelsShown()) {
+        paintGridLinks(painter);
+        paintRucheLines(painter);
+        paintRuches(painter);
+    } else {
+        paintDense(painter);
+    }
     paintGridNode(painter);
     paintLegend(painter);
 }

@@ -8,6 +8,8 @@
 
 #include "engine/model/Snapshot.h"
 
+#include <QLineF>
+#include <QPixmap>
 #include <QPointF>
 #include <QStringList>
 #include <QWidget>
@@ -59,6 +61,8 @@ private:
     void paintRuches(QPainter& painter) const;
     void paintGridNode(QPainter& painter) const;
     void paintLegend(QPainter& painter) const;
+    void paintDense(QPainter& painter) const;   // many ruches: batched strokes, node sprites
+    void rebuildSprites();
 
     model::EssaimSnapshotPtr snapshot_;
     std::vector<QPointF> centres_;   // per ruche, recomputed by relayout()
@@ -67,6 +71,10 @@ private:
     int laidOutCount_ = -1;
     int selected_ = -1;
     int hovered_ = -1;
+    // Dense mode: one pre-rendered node per state (idle, import, export), blitted per ruche,
+    // and scratch buffers reused by every paint (no allocation storm at 10 Hz).
+    QPixmap sprites_[3];
+    mutable std::vector<QLineF> scratch_[3];
 };
 
 }  // namespace swarmergy::widgets
