@@ -471,24 +471,24 @@ void TelemetryStore::appendStep(std::int64_t stepStartUtc, int stepMinutes, std:
 std::vector<SeriesRow> TelemetryStore::queryMeter(std::string_view meterId, std::int64_t fromUtc, std::int64_t toUtc,
                                                   Resolution resolution) const {
     std::lock_guard lock(impl_->mutex);
-    const auto found = impl_->metersById.find(std::string(meterId));
-    if (found == impl_->metersById.end())
-        throw std::invalid_argument(impl_->context() + "unknown meter '" + std::string(meterId) + "'");
     const std::size_t index = resolutionIndex(resolution);
     if (index >= kResolutionTables.size())
         throw std::invalid_argument(impl_->context() + "unknown resolution");
+    const auto found = impl_->metersById.find(std::string(meterId));
+    if (found == impl_->metersById.end())   // never registered: nothing stored (a view of a new alvéole)
+        return impl_->query(*impl_->meterSeries[index], -1, -1, fromUtc, toUtc);
     return impl_->query(*impl_->meterSeries[index], found->second.rucheRow, found->second.row, fromUtc, toUtc);
 }
 
 std::vector<SeriesRow> TelemetryStore::queryRuche(std::string_view rucheId, std::int64_t fromUtc, std::int64_t toUtc,
                                                   Resolution resolution) const {
     std::lock_guard lock(impl_->mutex);
-    const auto found = impl_->ruchesById.find(std::string(rucheId));
-    if (found == impl_->ruchesById.end())
-        throw std::invalid_argument(impl_->context() + "unknown ruche '" + std::string(rucheId) + "'");
     const std::size_t index = resolutionIndex(resolution);
     if (index >= kResolutionTables.size())
         throw std::invalid_argument(impl_->context() + "unknown resolution");
+    const auto found = impl_->ruchesById.find(std::string(rucheId));
+    if (found == impl_->ruchesById.end())   // no meter in that ruche yet: nothing stored
+        return impl_->query(*impl_->rucheSeries[index], -1, std::nullopt, fromUtc, toUtc);
     return impl_->query(*impl_->rucheSeries[index], found->second, std::nullopt, fromUtc, toUtc);
 }
 

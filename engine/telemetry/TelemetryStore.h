@@ -124,7 +124,9 @@ public:
     void appendStep(std::int64_t stepStartUtc, int stepMinutes, std::span<const Reading> readings,
                     const TariffPoint& tariff);
 
-    // Intervals whose start lies in [fromUtc, toUtc), in time order; empty when none.
+    // Intervals whose start lies in [fromUtc, toUtc), in time order; empty when none, also
+    // for an id the store has never seen (a new alvéole has no history yet). A reversed
+    // range is std::invalid_argument.
     std::vector<SeriesRow> queryMeter(std::string_view meterId, std::int64_t fromUtc, std::int64_t toUtc,
                                       Resolution resolution) const;
     // Sums over every meter registered in the ruche (alvéoles and the ruche's own meters).

@@ -187,8 +187,9 @@ void testQueryRanges() {
     CHECK(store->queryRuche("r1", kDay0 - 86400, kDay0, Resolution::Day).empty());
     CHECK(store->queryRuche("r1", kDay0, kDay0 + 1, Resolution::Day).size() == 1);
     CHECK_THROWS(std::invalid_argument, store->queryMeter("a1", kDay0 + 10, kDay0, Resolution::Step), "reversed");
-    CHECK_THROWS(std::invalid_argument, store->queryMeter("zz", kDay0, kDay0 + 10, Resolution::Step), "unknown meter 'zz'");
-    CHECK_THROWS(std::invalid_argument, store->queryRuche("r9", kDay0, kDay0 + 10, Resolution::Step), "unknown ruche 'r9'");
+    CHECK(store->queryMeter("zz", kDay0, kDay0 + 86400, Resolution::Step).empty());   // never registered
+    CHECK(store->queryRuche("r9", kDay0, kDay0 + 86400, Resolution::Hour).empty());
+    CHECK_THROWS(std::invalid_argument, store->queryRuche("r9", kDay0 + 10, kDay0, Resolution::Step), "reversed");
     const auto range = store->storedRange();
     CHECK(range && range->firstUtc == kDay0 && range->lastUtc == kDay0 + 7 * kStep);
 }
