@@ -1,0 +1,71 @@
+#pragma once
+// Runs the essaim simulation and writes telemetry on its own thread (the GUI thread only
+// paints). Publishes immutable snapshots through a queued signal at most every
+// publishIntervalMs (10 Hz by default), whatever the simulation speed.
+
+#include "engine/model/Snapshot.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+
+#include "engine/telemetry/TelemetryStore.h"
+
+#include <cstdint>
+#include <memory>
+
+class QTimer;
+
+namespace swarmergy::simulation { class Simulator; }
+
+namespace swarmergy::app {
+
+struct DemoOptions {
+    int alveoles = 400;
+    int ruches = 4;
+    std::uint64_t seed = 1;
+    // Local midnight (CET, the fleet's fixed offset), so a 24 h run covers one whole local day.
+    QString start = QStringLiteral("2026-06-20T23:00:00Z");
+    QString telemetryPath;   // empty: no telemetry written
+    int publishIntervalMs = 100;
+};
+
+class SimulationWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationWorker(DemoOptions options, QObject* parent = nullptr);
+    ~SimulationWorker() override;
+
+public Q_SLOTS:
+    void initialise();                       // builds the fleet and opens the store, on the worker thread
+    void setSpeed(swarmergy::model::SimSpeed speed);
+    void stepOnce();
+    void setGridConnected(bool connected);
+    void runStepsThenPause(int steps);       // as fast as possible, then pause and report
+    void shutdown();
+
+Q_SIGNALS:
+    void ready(int alveoles, int ruches);
+    void snapshotReady(swarmergy::model::EssaimSnapshotPtr snapshot);
+    void stepsDone(qint64 stepIndex);        // after runStepsThenPause
+    void failed(QString message);
+
+private:
+    void advance();
+    void writeTelemetry();
+    void publish(bool force);
+    void reschedule();
+    void catchUpWithStore();
+
+    DemoOptions options_;
+    std::unique_ptr<simulation::Simulator> simulator_;
+    std::unique_ptr<telemetry::TelemetryStore> store_;
+    QTimer* timer_ = nullptr;
+    QElapsedTimer sincePublish_;
+    model::SimSpeed speed_ = model::SimSpeed::Paused;
+    std::vector<telemetry::Reading> readings_;
+    int stepsToRun_ = 0;
+    bool telemetryFailed_ = false;
+};
+
+}  // namespace swarmergy::app
