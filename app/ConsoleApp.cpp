@@ -5,6 +5,7 @@
 #include "app/MainWindow.h"
 #include "app/SettingsDialog.h"
 #include "app/TelemetryReader.h"
+#include "widgets/charts/TimeSeriesChartView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -27,8 +28,13 @@ struct ConsoleOptions {
     QString screenshot;
     QString dataDir;
     QString language;
+    QString page;   // essaim, ruche, charts or fleet: the tab shown at start
     DemoSize size;
 };
+
+QStringList pageNames() {
+    return {QStringLiteral("essaim"), QStringLiteral("ruche"), QStringLiteral("charts"), QStringLiteral("fleet")};
+}
 
 std::optional<ConsoleOptions> parseArguments(QApplication& application, QString* error) {
     QCommandLineParser parser;
@@ -54,7 +60,9 @@ std::optional<ConsoleOptions> parseArguments(QApplication& application, QString*
                                      QCoreApplication::translate("main", "Data directory (telemetry)."), QStringLiteral("dir"));
     const QCommandLineOption language(QStringLiteral("lang"),
                                       QCoreApplication::translate("main", "Interface language: en or fr."), QStringLiteral("code"));
-    parser.addOptions({demo, hours, screenshot, alveoles, ruches, seed, dataDir, language});
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QCoreApplication::translate("main", "Page shown at start: essaim, ruche, charts or fleet."), QStringLiteral("name"));
+    parser.addOptions({demo, hours, screenshot, alveoles, ruches, seed, dataDir, language, page});
     parser.process(application);
 
     ConsoleOptions options;
@@ -96,6 +104,11 @@ std::optional<ConsoleOptions> parseArguments(QApplication& application, QString*
     }
     options.dataDir = parser.value(dataDir);
     options.language = parser.value(language);
+    options.page = parser.value(page);
+    if (!options.page.isEmpty() && !pageNames().contains(options.page)) {
+        *error = QStringLiteral("--page must be one of %1, got \"%2\"").arg(pageNames().join(QStringLiteral(", ")), options.page);
+        return std::nullopt;
+    }
     if (!options.language.isEmpty() && !LanguageSwitcher::available().contains(options.language)) {
         *error = QStringLiteral("--lang must be one of %1, got \"%2\"")
                      .arg(LanguageSwitcher::available().join(QStringLiteral(", ")), options.language);
@@ -116,11 +129,23 @@ void printSummary(const model::EssaimSnapshot& s, qint64 wallMs, int alveoles) {
     QTextStream out(stdout);
     out << "Simulated " << s.stepIndex + 1 << " steps of " << s.stepMinutes << " min for " << alveoles
         << " alvéoles in " << s.ruches.size() << " ruches (" << wallMs << " ms wall)\n";
+    double costToday = 0, peakImportKw = 0;
     for (const auto& r : s.ruches) {
+        costToday += r.today.costToday;
+        peakImportKw += r.today.peakImportKw;
+    }
+    out << QString::asprintf("  essaim     cost today %.2f cu, sum of ruche import peaks %.1f kW, grid %s\n",
+                             costToday, peakImportKw, s.gridConnected ? "connected" : "disconnected");
+    // A summary stays readable at 500 ruches: the first ones, then a count.
+    constexpr std::size_t kShown = 8;
+    for (std::size_t i = 0; i < s.ruches.size() && i < kShown; ++i) {
+        const auto& r = s.ruches[i];
         out << QString::asprintf("  %-10s self-sufficiency %5.1f %%  self-consumption %5.1f %%  peak import %8.1f kW  cost today %9.2f cu\n",
                                  r.id.c_str(), 100 * r.today.selfSufficiency, 100 * r.today.selfConsumption,
                                  r.today.peakImportKw, r.today.costToday);
     }
+    if (s.ruches.size() > kShown)
+        out << "  ... and " << s.ruches.size() - kShown << " more ruches\n";
     out.flush();
 }
 
@@ -137,22 +162,37 @@ int runHeadless(MainWindow& window, DemoService& demo, const ConsoleOptions& opt
         exitCode = 1;
         QApplication::exit(1);
     });
-    QObject::connect(&demo, &DemoService::stepsDone, &window, [&](qint64) {
-        // The last snapshot is published before stepsDone; let the views paint it once.
-        QTimer::singleShot(0, &window, [&] {
-            const auto snapshot = demo.latest();
-            if (snapshot)
-                printSummary(*snapshot, wall.elapsed(), alveoles);
-            if (!options.screenshot.isEmpty()) {
-                if (!window.grab().save(options.screenshot)) {
-                    std::fprintf(stderr, "swarmergy: cannot write the screenshot %s\n", qPrintable(options.screenshot));
-                    exitCode = 1;
-                } else {
-                    std::printf("Screenshot written to %s\n", qPrintable(options.screenshot));
-                }
+    auto finish = [&] {
+        const auto snapshot = demo.latest();
+        if (snapshot)
+            printSummary(*snapshot, wall.elapsed(), alveoles);
+        if (!options.screenshot.isEmpty()) {
+            if (!window.grab().save(options.screenshot)) {
+                std::fprintf(stderr, "swarmergy: cannot write the screenshot %s\n", qPrintable(options.screenshot));
+                exitCode = 1;
+            } else {
+                std::printf("Screenshot written to %s\n", qPrintable(options.screenshot));
             }
-            QApplication::exit(exitCode);
+        }
+        QApplication::exit(exitCode);
+    };
+    QObject::connect(&demo, &DemoService::stepsDone, &window, [&](qint64) {
+        if (window.currentPage() != MainWindow::Page::Charts) {
+            // The last snapshot is queued before stepsDone; let the views paint it once.
+            QTimer::singleShot(0, &window, finish);
+            return;
+        }
+        // The chart reads history asynchronously: shoot when it is drawn (or after 10 s).
+        auto* done = new QObject(&window);
+        QObject::connect(window.chartView(), &widgets::TimeSeriesChartView::dataShown, done, [done, finish] {
+            delete done;
+            finish();
         });
+        QTimer::singleShot(10000, done, [done, finish] {
+            delete done;
+            finish();
+        });
+        window.reloadHistory();
     });
     demo.start();
     return QApplication::exec();
@@ -180,6 +220,8 @@ int runConsole(QApplication& application) {
     DemoService demo(demoOptions);
     TelemetryReader telemetry(demoOptions.telemetryPath);
     MainWindow window(&demo, &telemetry, &languages);
+    if (!options->page.isEmpty())
+        window.showPage(static_cast<MainWindow::Page>(pageNames().indexOf(options->page)));
     window.show();
     if (options->headlessHours > 0)
         return runHeadless(window, demo, *options, demoOptions.alveoles);

@@ -304,6 +304,12 @@ MainWindow::Page MainWindow::currentPage() const { return static_cast<Page>(tabs
 
 QWidget* MainWindow::pageWidget(Page page) const { return tabs_->widget(static_cast<int>(page)); }
 
+void MainWindow::reloadHistory() {
+    const int index = rucheChoice_->currentIndex();
+    if (snapshot_ && index >= 0 && index < int(snapshot_->ruches.size()))
+        chartView_->setSource(SeriesScope::Ruche, QString::fromStdString(snapshot_->ruches[index].id));
+}
+
 int MainWindow::currentRucheIndex() const { return rucheChoice_->currentIndex(); }
 
 void MainWindow::toggleGrid(bool disconnected) {

@@ -38,6 +38,9 @@ public:
     Page currentPage() const;
     QWidget* pageWidget(Page page) const;
     int currentRucheIndex() const;
+    widgets::TimeSeriesChartView* chartView() const { return chartView_; }
+    // Re-reads the chart's history now (not throttled), e.g. before a screenshot.
+    void reloadHistory();
 
 public Q_SLOTS:
     void showSnapshot(swarmergy::model::EssaimSnapshotPtr snapshot);
