@@ -5,768 +5,774 @@
     <name>main</name>
     <message>
         <source>Swarmergy operations console for a cooperative energy network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Swarmergy operations console for a cooperative energy network.</translation>
     </message>
     <message>
         <source>Offline demo mode (simulated essaim).</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline demo mode (simulated essaim).</translation>
     </message>
     <message>
         <source>Run this many simulated hours as fast as possible, print a summary and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Run this many simulated hours as fast as possible, print a summary and quit.</translation>
     </message>
     <message>
         <source>With --hours: save a PNG of the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>With --hours: save a PNG of the main window.</translation>
     </message>
     <message>
         <source>Number of simulated alvéoles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of simulated alvéoles.</translation>
     </message>
     <message>
         <source>Number of simulated ruches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of simulated ruches.</translation>
     </message>
     <message>
         <source>Seed of the simulation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed of the simulation.</translation>
     </message>
     <message>
         <source>Data directory (telemetry).</source>
-        <translation type="unfinished"></translation>
+        <translation>Data directory (telemetry).</translation>
     </message>
     <message>
         <source>Interface language: en or fr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language: en or fr.</translation>
+    </message>
+    <message>
+        <source>Page shown at start: essaim, ruche, charts or fleet.</source>
+        <translation>Page shown at start: essaim, ruche, charts or fleet.</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::app::MainWindow</name>
     <message>
         <source>Simulation error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulation error: %1</translation>
     </message>
     <message>
         <source>Swarmergy — operations console</source>
-        <translation type="unfinished"></translation>
+        <translation>Swarmergy — operations console</translation>
     </message>
     <message>
         <source>Essaim</source>
-        <translation type="unfinished"></translation>
+        <translation>Essaim</translation>
     </message>
     <message>
         <source>The region: ruches, the lines between them, the national grid and the SeasonStore</source>
-        <translation type="unfinished"></translation>
+        <translation>The region: ruches, the lines between them, the national grid and the SeasonStore</translation>
     </message>
     <message>
         <source>Ruche</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruche</translation>
     </message>
     <message>
         <source>One neighbourhood microgrid: its live flows and today&apos;s key figures</source>
-        <translation type="unfinished"></translation>
+        <translation>One neighbourhood microgrid: its live flows and today&apos;s key figures</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Charts</translation>
     </message>
     <message>
         <source>History of load, PV, exchange, state of charge and price</source>
-        <translation type="unfinished"></translation>
+        <translation>History of load, PV, exchange, state of charge and price</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>Fleet</translation>
     </message>
     <message>
         <source>Every alvéole, sortable and filterable</source>
-        <translation type="unfinished"></translation>
+        <translation>Every alvéole, sortable and filterable</translation>
     </message>
     <message>
         <source>&amp;Ruche:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ruche:</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Pause the simulation (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause the simulation (Space)</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <source>Advance one 15-minute step (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Advance one 15-minute step (N)</translation>
     </message>
     <message>
         <source>1×</source>
-        <translation type="unfinished"></translation>
+        <translation>1×</translation>
     </message>
     <message>
         <source>Real time: one simulated second per second (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Real time: one simulated second per second (Ctrl+1)</translation>
     </message>
     <message>
         <source>60×</source>
-        <translation type="unfinished"></translation>
+        <translation>60×</translation>
     </message>
     <message>
         <source>One simulated minute per second (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>One simulated minute per second (Ctrl+2)</translation>
     </message>
     <message>
         <source>3600×</source>
-        <translation type="unfinished"></translation>
+        <translation>3600×</translation>
     </message>
     <message>
         <source>One simulated hour per second (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>One simulated hour per second (Ctrl+3)</translation>
     </message>
     <message>
         <source>Max</source>
-        <translation type="unfinished"></translation>
+        <translation>Max</translation>
     </message>
     <message>
         <source>As fast as the machine allows (Ctrl+4)</source>
-        <translation type="unfinished"></translation>
+        <translation>As fast as the machine allows (Ctrl+4)</translation>
     </message>
     <message>
         <source>Disconnect grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Disconnect grid</translation>
     </message>
     <message>
         <source>Islanding drill: cut the national grid link of every ruche (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Islanding drill: cut the national grid link of every ruche (Ctrl+I)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>&amp;About Swarmergy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About Swarmergy</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Simulation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Simulation</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Time controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Time controls</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused</translation>
     </message>
     <message>
         <source>Speed 1×</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed 1×</translation>
     </message>
     <message>
         <source>Speed 60×</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed 60×</translation>
     </message>
     <message>
         <source>Speed 3600×</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed 3600×</translation>
     </message>
     <message>
         <source>Speed max</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed max</translation>
     </message>
     <message>
         <source>Sim time %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Sim time %1 UTC</translation>
     </message>
     <message>
         <source>Grid connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid connected</translation>
     </message>
     <message>
         <source>ISLANDED</source>
-        <translation type="unfinished"></translation>
+        <translation>ISLANDED</translation>
     </message>
     <message>
         <source>Disconnect the national grid?</source>
-        <translation type="unfinished"></translation>
+        <translation>Disconnect the national grid?</translation>
     </message>
     <message>
         <source>Every ruche loses its grid link. The essaim will run islanded on its own production and stores, shedding low-priority loads if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every ruche loses its grid link. The essaim will run islanded on its own production and stores, shedding low-priority loads if needed.</translation>
     </message>
     <message>
         <source>Reconnect grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnect grid</translation>
     </message>
     <message>
         <source>About Swarmergy</source>
-        <translation type="unfinished"></translation>
+        <translation>About Swarmergy</translation>
     </message>
     <message>
         <source>&lt;b&gt;Swarmergy %1&lt;/b&gt;&lt;p&gt;Operations console of a cooperative energy network: alvéoles, ruches and the essaim, simulated, optimised and accounted.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Swarmergy %1&lt;/b&gt;&lt;p&gt;Operations console of a cooperative energy network: alvéoles, ruches and the essaim, simulated, optimised and accounted.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::app::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface</translation>
     </message>
     <message>
         <source>Language of the console; applied at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Language of the console; applied at once</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language:</translation>
     </message>
     <message>
         <source>Offline demo (applied at the next start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline demo (applied at the next start)</translation>
     </message>
     <message>
         <source>Number of simulated households (1 to 50,000)</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of simulated households (1 to 50,000)</translation>
     </message>
     <message>
         <source>Number of neighbourhood microgrids the households are spread over</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of neighbourhood microgrids the households are spread over</translation>
     </message>
     <message>
         <source>The same seed always gives the same simulation</source>
-        <translation type="unfinished"></translation>
+        <translation>The same seed always gives the same simulation</translation>
     </message>
     <message>
         <source>&amp;Alvéoles:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alvéoles:</translation>
     </message>
     <message>
         <source>&amp;Ruches:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ruches:</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;eed:</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::app::SimulationWorker</name>
     <message>
         <source>telemetry is no longer recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>telemetry is no longer recorded: %1</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::EssaimView</name>
     <message>
         <source>Islanded: the national grid is disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Islanded: the national grid is disconnected</translation>
     </message>
     <message>
         <source>This essaim has no ruche.</source>
-        <translation type="unfinished"></translation>
+        <translation>This essaim has no ruche.</translation>
     </message>
     <message>
         <source>No data yet: waiting for the first snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>No data yet: waiting for the first snapshot.</translation>
     </message>
     <message>
         <source>Essaim</source>
-        <translation type="unfinished"></translation>
+        <translation>Essaim</translation>
     </message>
     <message numerus="yes">
         <source>Essaim · %n ruche(s) · %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Essaim · %n ruche · %1</numerusform>
+            <numerusform>Essaim · %n ruches · %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Grid import %1 · export %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid import %1 · export %2</translation>
     </message>
     <message>
         <source>import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>import %1</translation>
     </message>
     <message>
         <source>export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>export %1</translation>
     </message>
     <message>
         <source>no gate</source>
-        <translation type="unfinished"></translation>
+        <translation>no gate</translation>
     </message>
     <message>
         <source>Grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <source>National grid</source>
-        <translation type="unfinished"></translation>
+        <translation>National grid</translation>
     </message>
     <message>
         <source>Import from grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from grid</translation>
     </message>
     <message>
         <source>Export to grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to grid</translation>
     </message>
     <message>
         <source>Line between ruches (thickness: flow / capacity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Line between ruches (thickness: flow / capacity)</translation>
     </message>
     <message>
         <source>SeasonStore H₂ level</source>
-        <translation type="unfinished"></translation>
+        <translation>SeasonStore H₂ level</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Disconnected</translation>
     </message>
     <message numerus="yes">
         <source>%n alvéole(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alvéole</numerusform>
+            <numerusform>%n alvéoles</numerusform>
         </translation>
     </message>
     <message>
         <source>Load %1 · PV %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Load %1 · PV %2</translation>
     </message>
     <message>
         <source>HiveStore %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HiveStore %1</translation>
     </message>
     <message>
         <source>SeasonStore H₂ %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>SeasonStore H₂ %1 (%2)</translation>
     </message>
     <message>
         <source>Shedding %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shedding %1</translation>
     </message>
     <message>
         <source>Click to open this ruche</source>
-        <translation type="unfinished"></translation>
+        <translation>Click to open this ruche</translation>
     </message>
     <message>
         <source>National grid: connected</source>
-        <translation type="unfinished"></translation>
+        <translation>National grid: connected</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::FleetTableModel</name>
     <message>
         <source>unknown ruche %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown ruche %1</translation>
     </message>
     <message>
         <source>no battery</source>
-        <translation type="unfinished"></translation>
+        <translation>no battery</translation>
     </message>
     <message>
         <source>%1 in %2
 Load %3 (shed %4) · PV %5 · net %6 (&gt; 0 exports)
 Battery %7 of %8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2
+Load %3 (shed %4) · PV %5 · net %6 (&gt; 0 exports)
+Battery %7 of %8</translation>
     </message>
     <message>
         <source>Alvéole</source>
-        <translation type="unfinished"></translation>
+        <translation>Alvéole</translation>
     </message>
     <message>
         <source>Ruche</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruche</translation>
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Load</translation>
     </message>
     <message>
         <source>PV</source>
-        <translation type="unfinished"></translation>
+        <translation>PV</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>Net</translation>
     </message>
     <message>
         <source>SoC</source>
-        <translation type="unfinished"></translation>
+        <translation>SoC</translation>
     </message>
     <message>
         <source>Stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Stored</translation>
     </message>
     <message>
         <source>Annual load</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual load</translation>
     </message>
     <message>
         <source>PV peak</source>
-        <translation type="unfinished"></translation>
+        <translation>PV peak</translation>
     </message>
     <message>
         <source>Import today</source>
-        <translation type="unfinished"></translation>
+        <translation>Import today</translation>
     </message>
     <message>
         <source>Export today</source>
-        <translation type="unfinished"></translation>
+        <translation>Export today</translation>
     </message>
     <message>
         <source>Average demand over the current step (kW)</source>
-        <translation type="unfinished"></translation>
+        <translation>Average demand over the current step (kW)</translation>
     </message>
     <message>
         <source>PV power used over the current step (kW)</source>
-        <translation type="unfinished"></translation>
+        <translation>PV power used over the current step (kW)</translation>
     </message>
     <message>
         <source>Injection into the ruche bus (kW): positive exports, negative imports</source>
-        <translation type="unfinished"></translation>
+        <translation>Injection into the ruche bus (kW): positive exports, negative imports</translation>
     </message>
     <message>
         <source>State of charge of the MicroStore (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>State of charge of the MicroStore (%)</translation>
     </message>
     <message>
         <source>Energy stored in the MicroStore (kWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Energy stored in the MicroStore (kWh)</translation>
     </message>
     <message>
         <source>Annual consumption of the household (kWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual consumption of the household (kWh)</translation>
     </message>
     <message>
         <source>Installed PV peak power (kWp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Installed PV peak power (kWp)</translation>
     </message>
     <message>
         <source>Energy taken from the ruche bus since midnight (kWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Energy taken from the ruche bus since midnight (kWh)</translation>
     </message>
     <message>
         <source>Energy given to the ruche bus since midnight (kWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Energy given to the ruche bus since midnight (kWh)</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::FleetView</name>
     <message>
         <source>All ruches</source>
-        <translation type="unfinished"></translation>
+        <translation>All ruches</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln alvéole(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %Ln alvéole</numerusform>
+            <numerusform>%1 of %Ln alvéoles</numerusform>
         </translation>
     </message>
     <message>
         <source>Filter by alvéole or ruche id…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by alvéole or ruche id…</translation>
     </message>
     <message>
         <source>Shows the alvéoles whose id or ruche contains this text (case-insensitive).</source>
-        <translation type="unfinished"></translation>
+        <translation>Shows the alvéoles whose id or ruche contains this text (case-insensitive).</translation>
     </message>
     <message>
         <source>Show one ruche only</source>
-        <translation type="unfinished"></translation>
+        <translation>Show one ruche only</translation>
     </message>
     <message>
         <source>Double-click an alvéole to open its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click an alvéole to open its history.</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::RucheView</name>
     <message>
         <source>Self-sufficiency today</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-sufficiency today</translation>
     </message>
     <message>
         <source>Share of the served load not imported from the national grid, since midnight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Share of the served load not imported from the national grid, since midnight.</translation>
     </message>
     <message>
         <source>Self-consumption today</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-consumption today</translation>
     </message>
     <message>
         <source>Share of the PV production used inside the essaim rather than exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Share of the PV production used inside the essaim rather than exported.</translation>
     </message>
     <message>
         <source>Peak import today</source>
-        <translation type="unfinished"></translation>
+        <translation>Peak import today</translation>
     </message>
     <message>
         <source>Highest average import over one step since midnight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Highest average import over one step since midnight.</translation>
     </message>
     <message>
         <source>Grid cost today</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid cost today</translation>
     </message>
     <message>
         <source>Imports minus exports at the grid tariff since midnight (cu).</source>
-        <translation type="unfinished"></translation>
+        <translation>Imports minus exports at the grid tariff since midnight (cu).</translation>
     </message>
     <message>
         <source>%1 · %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 of %3</translation>
     </message>
     <message>
         <source>PV</source>
-        <translation type="unfinished"></translation>
+        <translation>PV</translation>
     </message>
     <message>
         <source>curtailed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>curtailed %1</translation>
     </message>
     <message>
         <source>Loads</source>
-        <translation type="unfinished"></translation>
+        <translation>Loads</translation>
     </message>
     <message>
         <source>shed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>shed %1</translation>
     </message>
     <message numerus="yes">
         <source>%n alvéole(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alvéole</numerusform>
+            <numerusform>%n alvéoles</numerusform>
         </translation>
     </message>
     <message>
         <source>MicroStores</source>
-        <translation type="unfinished"></translation>
+        <translation>MicroStores</translation>
     </message>
     <message>
         <source>HiveStore</source>
-        <translation type="unfinished"></translation>
+        <translation>HiveStore</translation>
     </message>
     <message>
         <source>National grid</source>
-        <translation type="unfinished"></translation>
+        <translation>National grid</translation>
     </message>
     <message>
         <source>buy %1 · sell %2</source>
-        <translation type="unfinished"></translation>
+        <translation>buy %1 · sell %2</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Disconnected</translation>
     </message>
     <message>
         <source>islanded</source>
-        <translation type="unfinished"></translation>
+        <translation>islanded</translation>
     </message>
     <message>
         <source>SeasonStore (H₂)</source>
-        <translation type="unfinished"></translation>
+        <translation>SeasonStore (H₂)</translation>
     </message>
     <message>
         <source>Other ruches</source>
-        <translation type="unfinished"></translation>
+        <translation>Other ruches</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
         </translation>
     </message>
     <message>
         <source>Ruche</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruche</translation>
     </message>
     <message>
         <source>No data yet: waiting for the first snapshot of the simulation.</source>
-        <translation type="unfinished"></translation>
+        <translation>No data yet: waiting for the first snapshot of the simulation.</translation>
     </message>
     <message numerus="yes">
         <source>Ruche %1 does not exist in this essaim (it has %n ruche(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ruche %1 does not exist in this essaim (it has %n ruche).</numerusform>
+            <numerusform>Ruche %1 does not exist in this essaim (it has %n ruches).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ruche %1 · %n alvéole(s) · %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ruche %1 · %n alvéole · %2</numerusform>
+            <numerusform>Ruche %1 · %n alvéoles · %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Islanded: grid disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Islanded: grid disconnected</translation>
     </message>
     <message>
         <source>Ruche bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruche bus</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::TimeSeriesChartView</name>
     <message>
         <source>Load (kW)</source>
-        <translation type="unfinished"></translation>
+        <translation>Load (kW)</translation>
     </message>
     <message>
         <source>PV (kW)</source>
-        <translation type="unfinished"></translation>
+        <translation>PV (kW)</translation>
     </message>
     <message>
         <source>Net exchange (kW, &gt; 0 export)</source>
-        <translation type="unfinished"></translation>
+        <translation>Net exchange (kW, &gt; 0 export)</translation>
     </message>
     <message>
         <source>Battery SoC (kWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Battery SoC (kWh)</translation>
     </message>
     <message>
         <source>Import price (cu/kWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Import price (cu/kWh)</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Time (UTC)</translation>
     </message>
     <message>
         <source>Power (kW)</source>
-        <translation type="unfinished"></translation>
+        <translation>Power (kW)</translation>
     </message>
     <message>
         <source>Stored energy (kWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stored energy (kWh)</translation>
     </message>
     <message>
         <source>Price (cu/kWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Price (cu/kWh)</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 24 hours</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 7 days</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 30 days</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom range</translation>
     </message>
     <message>
         <source>Time range shown; the resolution follows it (15-minute steps, hours or days).</source>
-        <translation type="unfinished"></translation>
+        <translation>Time range shown; the resolution follows it (15-minute steps, hours or days).</translation>
     </message>
     <message>
         <source>Start of the range (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start of the range (UTC)</translation>
     </message>
     <message>
         <source>End of the range (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>End of the range (UTC)</translation>
     </message>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset zoom</translation>
     </message>
     <message>
         <source>Show the whole range again (wheel or drag to zoom, arrow keys to pan).</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the whole range again (wheel or drag to zoom, arrow keys to pan).</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Read the history again from the telemetry store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the history again from the telemetry store.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>History of ruche %1</source>
-        <translation type="unfinished"></translation>
+        <translation>History of ruche %1</translation>
     </message>
     <message>
         <source>History of alvéole %1</source>
-        <translation type="unfinished"></translation>
+        <translation>History of alvéole %1</translation>
     </message>
     <message>
         <source>15-minute steps</source>
-        <translation type="unfinished"></translation>
+        <translation>15-minute steps</translation>
     </message>
     <message>
         <source>hourly averages</source>
-        <translation type="unfinished"></translation>
+        <translation>hourly averages</translation>
     </message>
     <message>
         <source>daily averages</source>
-        <translation type="unfinished"></translation>
+        <translation>daily averages</translation>
     </message>
     <message>
         <source>Choose a ruche or an alvéole to see its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a ruche or an alvéole to see its history.</translation>
     </message>
     <message>
         <source>Loading history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading history…</translation>
     </message>
     <message>
         <source>Nothing is stored for this range yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing is stored for this range yet.</translation>
     </message>
     <message>
         <source>Could not read the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the history: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) · %1 · wheel or drag to zoom, arrows to pan, click the legend to hide a series</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n point · %1 · wheel or drag to zoom, arrows to pan, click the legend to hide a series</numerusform>
+            <numerusform>%n points · %1 · wheel or drag to zoom, arrows to pan, click the legend to hide a series</numerusform>
         </translation>
     </message>
 </context>
@@ -774,11 +780,11 @@ Battery %7 of %8</source>
     <name>swarmergy::widgets::Units</name>
     <message>
         <source>cu</source>
-        <translation type="unfinished"></translation>
+        <translation>cu</translation>
     </message>
     <message>
         <source>cu/kWh</source>
-        <translation type="unfinished"></translation>
+        <translation>cu/kWh</translation>
     </message>
 </context>
 </TS>

@@ -5,50 +5,54 @@
     <name>main</name>
     <message>
         <source>Swarmergy operations console for a cooperative energy network.</source>
-        <translation type="unfinished" />
+        <translation>Console d’exploitation Swarmergy pour un réseau énergétique coopératif.</translation>
     </message>
     <message>
         <source>Offline demo mode (simulated essaim).</source>
-        <translation type="unfinished" />
+        <translation>Mode démo hors ligne (essaim simulé).</translation>
     </message>
     <message>
         <source>Run this many simulated hours as fast as possible, print a summary and quit.</source>
-        <translation type="unfinished" />
+        <translation>Simuler ce nombre d’heures au plus vite, afficher un résumé et quitter.</translation>
     </message>
     <message>
         <source>With --hours: save a PNG of the main window.</source>
-        <translation type="unfinished" />
+        <translation>Avec --hours&#xa0;: enregistrer une image PNG de la fenêtre principale.</translation>
     </message>
     <message>
         <source>Number of simulated alvéoles.</source>
-        <translation type="unfinished" />
+        <translation>Nombre d’alvéoles simulées.</translation>
     </message>
     <message>
         <source>Number of simulated ruches.</source>
-        <translation type="unfinished" />
+        <translation>Nombre de ruches simulées.</translation>
     </message>
     <message>
         <source>Seed of the simulation.</source>
-        <translation type="unfinished" />
+        <translation>Graine de la simulation.</translation>
     </message>
     <message>
         <source>Data directory (telemetry).</source>
-        <translation type="unfinished" />
+        <translation>Dossier des données (télémesure).</translation>
     </message>
     <message>
         <source>Interface language: en or fr.</source>
-        <translation type="unfinished" />
+        <translation>Langue de l’interface&#xa0;: en ou fr.</translation>
+    </message>
+    <message>
+        <source>Page shown at start: essaim, ruche, charts or fleet.</source>
+        <translation>Page affichée au démarrage&#xa0;: essaim, ruche, charts ou fleet.</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::app::MainWindow</name>
     <message>
         <source>Simulation error: %1</source>
-        <translation>Erreur de simulation : %1</translation>
+        <translation>Erreur de simulation&#xa0;: %1</translation>
     </message>
     <message>
         <source>Swarmergy — operations console</source>
-        <translation>Swarmergy — console d'exploitation</translation>
+        <translation>Swarmergy — console d’exploitation</translation>
     </message>
     <message>
         <source>Essaim</source>
@@ -56,15 +60,15 @@
     </message>
     <message>
         <source>The region: ruches, the lines between them, the national grid and the SeasonStore</source>
-        <translation type="unfinished" />
+        <translation>La région&#xa0;: les ruches, les lignes qui les relient, le réseau national et le SeasonStore</translation>
     </message>
     <message>
         <source>Ruche</source>
         <translation>Ruche</translation>
     </message>
     <message>
-        <source>One neighbourhood microgrid: its live flows and today's key figures</source>
-        <translation type="unfinished" />
+        <source>One neighbourhood microgrid: its live flows and today&apos;s key figures</source>
+        <translation>Un micro-réseau de quartier&#xa0;: ses flux en direct et les indicateurs du jour</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -72,7 +76,7 @@
     </message>
     <message>
         <source>History of load, PV, exchange, state of charge and price</source>
-        <translation type="unfinished" />
+        <translation>Historique de la consommation, du PV, des échanges, de l’état de charge et du prix</translation>
     </message>
     <message>
         <source>Fleet</source>
@@ -80,220 +84,220 @@
     </message>
     <message>
         <source>Every alvéole, sortable and filterable</source>
-        <translation type="unfinished" />
+        <translation>Toutes les alvéoles, à trier et à filtrer</translation>
     </message>
     <message>
         <source>&amp;Ruche:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ruche&#xa0;:</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished" />
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Pause the simulation (Space)</source>
-        <translation type="unfinished" />
+        <translation>Mettre la simulation en pause (Espace)</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished" />
+        <translation>Avancer</translation>
     </message>
     <message>
         <source>Advance one 15-minute step (N)</source>
-        <translation type="unfinished" />
+        <translation>Avancer d’un pas de 15 minutes (N)</translation>
     </message>
     <message>
         <source>1×</source>
-        <translation type="unfinished" />
+        <translation>1×</translation>
     </message>
     <message>
         <source>Real time: one simulated second per second (Ctrl+1)</source>
-        <translation type="unfinished" />
+        <translation>Temps réel&#xa0;: une seconde simulée par seconde (Ctrl+1)</translation>
     </message>
     <message>
         <source>60×</source>
-        <translation type="unfinished" />
+        <translation>60×</translation>
     </message>
     <message>
         <source>One simulated minute per second (Ctrl+2)</source>
-        <translation type="unfinished" />
+        <translation>Une minute simulée par seconde (Ctrl+2)</translation>
     </message>
     <message>
         <source>3600×</source>
-        <translation type="unfinished" />
+        <translation>3600×</translation>
     </message>
     <message>
         <source>One simulated hour per second (Ctrl+3)</source>
-        <translation type="unfinished" />
+        <translation>Une heure simulée par seconde (Ctrl+3)</translation>
     </message>
     <message>
         <source>Max</source>
-        <translation type="unfinished" />
+        <translation>Max</translation>
     </message>
     <message>
         <source>As fast as the machine allows (Ctrl+4)</source>
-        <translation type="unfinished" />
+        <translation>Aussi vite que la machine le permet (Ctrl+4)</translation>
     </message>
     <message>
         <source>Disconnect grid</source>
-        <translation type="unfinished" />
+        <translation>Déconnecter le réseau</translation>
     </message>
     <message>
         <source>Islanding drill: cut the national grid link of every ruche (Ctrl+I)</source>
-        <translation type="unfinished" />
+        <translation>Exercice d’îlotage&#xa0;: couper la liaison au réseau national de chaque ruche (Ctrl+I)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;About Swarmergy</source>
-        <translation type="unfinished" />
+        <translation>À &amp;propos de Swarmergy</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Simulation</source>
-        <translation type="unfinished" />
+        <translation>&amp;Simulation</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>Ai&amp;de</translation>
     </message>
     <message>
         <source>Time controls</source>
-        <translation type="unfinished" />
+        <translation>Commandes du temps</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished" />
+        <translation>En pause</translation>
     </message>
     <message>
         <source>Speed 1×</source>
-        <translation type="unfinished" />
+        <translation>Vitesse 1×</translation>
     </message>
     <message>
         <source>Speed 60×</source>
-        <translation type="unfinished" />
+        <translation>Vitesse 60×</translation>
     </message>
     <message>
         <source>Speed 3600×</source>
-        <translation type="unfinished" />
+        <translation>Vitesse 3600×</translation>
     </message>
     <message>
         <source>Speed max</source>
-        <translation type="unfinished" />
+        <translation>Vitesse max</translation>
     </message>
     <message>
         <source>Sim time %1 UTC</source>
-        <translation type="unfinished" />
+        <translation>Heure simulée %1 UTC</translation>
     </message>
     <message>
         <source>Grid connected</source>
-        <translation type="unfinished" />
+        <translation>Réseau connecté</translation>
     </message>
     <message>
         <source>ISLANDED</source>
-        <translation type="unfinished" />
+        <translation>EN ÎLOTAGE</translation>
     </message>
     <message>
         <source>Disconnect the national grid?</source>
-        <translation type="unfinished" />
+        <translation>Déconnecter le réseau national&#xa0;?</translation>
     </message>
     <message>
         <source>Every ruche loses its grid link. The essaim will run islanded on its own production and stores, shedding low-priority loads if needed.</source>
-        <translation type="unfinished" />
+        <translation>Chaque ruche perd sa liaison au réseau. L’essaim fonctionnera en îlotage sur sa propre production et ses stockages, en délestant au besoin les charges les moins prioritaires.</translation>
     </message>
     <message>
         <source>Reconnect grid</source>
-        <translation type="unfinished" />
+        <translation>Reconnecter le réseau</translation>
     </message>
     <message>
         <source>About Swarmergy</source>
-        <translation type="unfinished" />
+        <translation>À propos de Swarmergy</translation>
     </message>
     <message>
         <source>&lt;b&gt;Swarmergy %1&lt;/b&gt;&lt;p&gt;Operations console of a cooperative energy network: alvéoles, ruches and the essaim, simulated, optimised and accounted.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Swarmergy %1&lt;/b&gt;&lt;p&gt;Console d’exploitation d’un réseau énergétique coopératif&#xa0;: alvéoles, ruches et essaim, simulés, optimisés et comptabilisés.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::app::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished" />
+        <translation>Interface</translation>
     </message>
     <message>
         <source>Language of the console; applied at once</source>
-        <translation type="unfinished" />
+        <translation>Langue de la console&#xa0;; appliquée immédiatement</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>Offline demo (applied at the next start)</source>
-        <translation type="unfinished" />
+        <translation>Démo hors ligne (pris en compte au prochain démarrage)</translation>
     </message>
     <message>
         <source>Number of simulated households (1 to 50,000)</source>
-        <translation type="unfinished" />
+        <translation>Nombre de foyers simulés (1 à 50&#xa0;000)</translation>
     </message>
     <message>
         <source>Number of neighbourhood microgrids the households are spread over</source>
-        <translation type="unfinished" />
+        <translation>Nombre de micro-réseaux de quartier entre lesquels les foyers sont répartis</translation>
     </message>
     <message>
         <source>The same seed always gives the same simulation</source>
-        <translation type="unfinished" />
+        <translation>Une même graine donne toujours la même simulation</translation>
     </message>
     <message>
         <source>&amp;Alvéoles:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Alvéoles&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Ruches:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ruches&#xa0;:</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Graine&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::app::SimulationWorker</name>
     <message>
         <source>telemetry is no longer recorded: %1</source>
-        <translation type="unfinished" />
+        <translation>la télémesure n’est plus enregistrée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::EssaimView</name>
     <message>
         <source>Islanded: the national grid is disconnected</source>
-        <translation type="unfinished" />
+        <translation>Îlotage&#xa0;: le réseau national est déconnecté</translation>
     </message>
     <message>
         <source>This essaim has no ruche.</source>
-        <translation type="unfinished" />
+        <translation>Cet essaim n’a aucune ruche.</translation>
     </message>
     <message>
         <source>No data yet: waiting for the first snapshot.</source>
-        <translation type="unfinished" />
+        <translation>Pas encore de données&#xa0;: en attente du premier instantané.</translation>
     </message>
     <message>
         <source>Essaim</source>
@@ -301,106 +305,108 @@
     </message>
     <message numerus="yes">
         <source>Essaim · %n ruche(s) · %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Essaim · %n ruche · %1</numerusform>
+            <numerusform>Essaim · %n ruches · %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Grid import %1 · export %2</source>
-        <translation type="unfinished" />
+        <translation>Import réseau %1 · export %2</translation>
     </message>
     <message>
         <source>import %1</source>
-        <translation type="unfinished" />
+        <translation>import %1</translation>
     </message>
     <message>
         <source>export %1</source>
-        <translation type="unfinished" />
+        <translation>export %1</translation>
     </message>
     <message>
         <source>no gate</source>
-        <translation type="unfinished" />
+        <translation>sans raccordement</translation>
     </message>
     <message>
         <source>Grid</source>
-        <translation type="unfinished" />
+        <translation>Réseau</translation>
     </message>
     <message>
         <source>National grid</source>
-        <translation type="unfinished" />
+        <translation>Réseau national</translation>
     </message>
     <message>
         <source>Import from grid</source>
-        <translation type="unfinished" />
+        <translation>Import du réseau</translation>
     </message>
     <message>
         <source>Export to grid</source>
-        <translation type="unfinished" />
+        <translation>Export vers le réseau</translation>
     </message>
     <message>
         <source>Line between ruches (thickness: flow / capacity)</source>
-        <translation type="unfinished" />
+        <translation>Ligne entre ruches (épaisseur&#xa0;: flux / capacité)</translation>
     </message>
     <message>
         <source>SeasonStore H₂ level</source>
-        <translation type="unfinished" />
+        <translation>Niveau H₂ du SeasonStore</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished" />
+        <translation>Déconnecté</translation>
     </message>
     <message numerus="yes">
         <source>%n alvéole(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n alvéole</numerusform>
+            <numerusform>%n alvéoles</numerusform>
         </translation>
     </message>
     <message>
         <source>Load %1 · PV %2</source>
-        <translation type="unfinished" />
+        <translation>Consommation %1 · PV %2</translation>
     </message>
     <message>
         <source>HiveStore %1</source>
-        <translation type="unfinished" />
+        <translation>HiveStore %1</translation>
     </message>
     <message>
         <source>SeasonStore H₂ %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>SeasonStore H₂ %1 (%2)</translation>
     </message>
     <message>
         <source>Shedding %1</source>
-        <translation type="unfinished" />
+        <translation>Délestage %1</translation>
     </message>
     <message>
         <source>Click to open this ruche</source>
-        <translation type="unfinished" />
+        <translation>Cliquer pour ouvrir cette ruche</translation>
     </message>
     <message>
         <source>National grid: connected</source>
-        <translation type="unfinished" />
+        <translation>Réseau national&#xa0;: connecté</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::FleetTableModel</name>
     <message>
         <source>unknown ruche %1</source>
-        <translation type="unfinished" />
+        <translation>ruche %1 inconnue</translation>
     </message>
     <message>
         <source>no battery</source>
-        <translation type="unfinished" />
+        <translation>sans batterie</translation>
     </message>
     <message>
         <source>%1 in %2
 Load %3 (shed %4) · PV %5 · net %6 (&gt; 0 exports)
 Battery %7 of %8</source>
-        <translation type="unfinished" />
+        <translation>%1 dans %2
+Consommation %3 (délesté %4) · PV %5 · net %6 (&gt; 0&#xa0;: export)
+Batterie %7 sur %8</translation>
     </message>
     <message>
         <source>Alvéole</source>
-        <translation type="unfinished" />
+        <translation>Alvéole</translation>
     </message>
     <message>
         <source>Ruche</source>
@@ -408,205 +414,205 @@ Battery %7 of %8</source>
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished" />
+        <translation>Conso.</translation>
     </message>
     <message>
         <source>PV</source>
-        <translation type="unfinished" />
+        <translation>PV</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished" />
+        <translation>Net</translation>
     </message>
     <message>
         <source>SoC</source>
-        <translation type="unfinished" />
+        <translation>État ch.</translation>
     </message>
     <message>
         <source>Stored</source>
-        <translation type="unfinished" />
+        <translation>Stocké</translation>
     </message>
     <message>
         <source>Annual load</source>
-        <translation type="unfinished" />
+        <translation>Conso. annuelle</translation>
     </message>
     <message>
         <source>PV peak</source>
-        <translation type="unfinished" />
+        <translation>Crête PV</translation>
     </message>
     <message>
         <source>Import today</source>
-        <translation type="unfinished" />
+        <translation>Import du jour</translation>
     </message>
     <message>
         <source>Export today</source>
-        <translation type="unfinished" />
+        <translation>Export du jour</translation>
     </message>
     <message>
         <source>Average demand over the current step (kW)</source>
-        <translation type="unfinished" />
+        <translation>Puissance moyenne appelée sur le pas en cours (kW)</translation>
     </message>
     <message>
         <source>PV power used over the current step (kW)</source>
-        <translation type="unfinished" />
+        <translation>Puissance PV utilisée sur le pas en cours (kW)</translation>
     </message>
     <message>
         <source>Injection into the ruche bus (kW): positive exports, negative imports</source>
-        <translation type="unfinished" />
+        <translation>Injection dans le bus de la ruche (kW)&#xa0;: positive en export, négative en import</translation>
     </message>
     <message>
         <source>State of charge of the MicroStore (%)</source>
-        <translation type="unfinished" />
+        <translation>État de charge du MicroStore (%)</translation>
     </message>
     <message>
         <source>Energy stored in the MicroStore (kWh)</source>
-        <translation type="unfinished" />
+        <translation>Énergie stockée dans le MicroStore (kWh)</translation>
     </message>
     <message>
         <source>Annual consumption of the household (kWh)</source>
-        <translation type="unfinished" />
+        <translation>Consommation annuelle du foyer (kWh)</translation>
     </message>
     <message>
         <source>Installed PV peak power (kWp)</source>
-        <translation type="unfinished" />
+        <translation>Puissance crête PV installée (kWp)</translation>
     </message>
     <message>
         <source>Energy taken from the ruche bus since midnight (kWh)</source>
-        <translation type="unfinished" />
+        <translation>Énergie prélevée sur le bus de la ruche depuis minuit (kWh)</translation>
     </message>
     <message>
         <source>Energy given to the ruche bus since midnight (kWh)</source>
-        <translation type="unfinished" />
+        <translation>Énergie injectée dans le bus de la ruche depuis minuit (kWh)</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::FleetView</name>
     <message>
         <source>All ruches</source>
-        <translation type="unfinished" />
+        <translation>Toutes les ruches</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln alvéole(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 sur %Ln alvéole</numerusform>
+            <numerusform>%1 sur %Ln alvéoles</numerusform>
         </translation>
     </message>
     <message>
         <source>Filter by alvéole or ruche id…</source>
-        <translation type="unfinished" />
+        <translation>Filtrer par identifiant d’alvéole ou de ruche…</translation>
     </message>
     <message>
         <source>Shows the alvéoles whose id or ruche contains this text (case-insensitive).</source>
-        <translation type="unfinished" />
+        <translation>Affiche les alvéoles dont l’identifiant ou la ruche contient ce texte (sans tenir compte de la casse).</translation>
     </message>
     <message>
         <source>Show one ruche only</source>
-        <translation type="unfinished" />
+        <translation>Afficher une seule ruche</translation>
     </message>
     <message>
         <source>Double-click an alvéole to open its history.</source>
-        <translation type="unfinished" />
+        <translation>Double-cliquer sur une alvéole pour ouvrir son historique.</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::RucheView</name>
     <message>
         <source>Self-sufficiency today</source>
-        <translation type="unfinished" />
+        <translation>Autosuffisance du jour</translation>
     </message>
     <message>
         <source>Share of the served load not imported from the national grid, since midnight.</source>
-        <translation type="unfinished" />
+        <translation>Part de la consommation servie qui n’est pas importée du réseau national, depuis minuit.</translation>
     </message>
     <message>
         <source>Self-consumption today</source>
-        <translation type="unfinished" />
+        <translation>Autoconsommation du jour</translation>
     </message>
     <message>
         <source>Share of the PV production used inside the essaim rather than exported.</source>
-        <translation type="unfinished" />
+        <translation>Part de la production PV utilisée dans l’essaim plutôt qu’exportée.</translation>
     </message>
     <message>
         <source>Peak import today</source>
-        <translation type="unfinished" />
+        <translation>Pointe d’import du jour</translation>
     </message>
     <message>
         <source>Highest average import over one step since midnight.</source>
-        <translation type="unfinished" />
+        <translation>Import moyen le plus élevé sur un pas, depuis minuit.</translation>
     </message>
     <message>
         <source>Grid cost today</source>
-        <translation type="unfinished" />
+        <translation>Coût réseau du jour</translation>
     </message>
     <message>
         <source>Imports minus exports at the grid tariff since midnight (cu).</source>
-        <translation type="unfinished" />
+        <translation>Imports moins exports au tarif du réseau, depuis minuit (cu).</translation>
     </message>
     <message>
         <source>%1 · %2 of %3</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2 sur %3</translation>
     </message>
     <message>
         <source>PV</source>
-        <translation type="unfinished" />
+        <translation>PV</translation>
     </message>
     <message>
         <source>curtailed %1</source>
-        <translation type="unfinished" />
+        <translation>écrêté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Loads</source>
-        <translation type="unfinished" />
+        <translation>Consommation</translation>
     </message>
     <message>
         <source>shed %1</source>
-        <translation type="unfinished" />
+        <translation>délesté&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n alvéole(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n alvéole</numerusform>
+            <numerusform>%n alvéoles</numerusform>
         </translation>
     </message>
     <message>
         <source>MicroStores</source>
-        <translation type="unfinished" />
+        <translation>MicroStores</translation>
     </message>
     <message>
         <source>HiveStore</source>
-        <translation type="unfinished" />
+        <translation>HiveStore</translation>
     </message>
     <message>
         <source>National grid</source>
-        <translation type="unfinished" />
+        <translation>Réseau national</translation>
     </message>
     <message>
         <source>buy %1 · sell %2</source>
-        <translation type="unfinished" />
+        <translation>achat %1 · vente %2</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished" />
+        <translation>Déconnecté</translation>
     </message>
     <message>
         <source>islanded</source>
-        <translation type="unfinished" />
+        <translation>en îlotage</translation>
     </message>
     <message>
         <source>SeasonStore (H₂)</source>
-        <translation type="unfinished" />
+        <translation>SeasonStore (H₂)</translation>
     </message>
     <message>
         <source>Other ruches</source>
-        <translation type="unfinished" />
+        <translation>Autres ruches</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
         </translation>
     </message>
     <message>
@@ -615,158 +621,158 @@ Battery %7 of %8</source>
     </message>
     <message>
         <source>No data yet: waiting for the first snapshot of the simulation.</source>
-        <translation type="unfinished" />
+        <translation>Pas encore de données&#xa0;: en attente du premier instantané de la simulation.</translation>
     </message>
     <message numerus="yes">
         <source>Ruche %1 does not exist in this essaim (it has %n ruche(s)).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>La ruche %1 n’existe pas dans cet essaim (il compte %n ruche).</numerusform>
+            <numerusform>La ruche %1 n’existe pas dans cet essaim (il compte %n ruches).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ruche %1 · %n alvéole(s) · %2</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Ruche %1 · %n alvéole · %2</numerusform>
+            <numerusform>Ruche %1 · %n alvéoles · %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Islanded: grid disconnected</source>
-        <translation type="unfinished" />
+        <translation>Îlotage&#xa0;: réseau déconnecté</translation>
     </message>
     <message>
         <source>Ruche bus</source>
-        <translation type="unfinished" />
+        <translation>Bus ruche</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::TimeSeriesChartView</name>
     <message>
         <source>Load (kW)</source>
-        <translation type="unfinished" />
+        <translation>Consommation (kW)</translation>
     </message>
     <message>
         <source>PV (kW)</source>
-        <translation type="unfinished" />
+        <translation>PV (kW)</translation>
     </message>
     <message>
         <source>Net exchange (kW, &gt; 0 export)</source>
-        <translation type="unfinished" />
+        <translation>Échange net (kW, &gt; 0&#xa0;: export)</translation>
     </message>
     <message>
         <source>Battery SoC (kWh)</source>
-        <translation type="unfinished" />
+        <translation>État de charge batterie (kWh)</translation>
     </message>
     <message>
         <source>Import price (cu/kWh)</source>
-        <translation type="unfinished" />
+        <translation>Prix d’import (cu/kWh)</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Heure (UTC)</translation>
     </message>
     <message>
         <source>Power (kW)</source>
-        <translation type="unfinished" />
+        <translation>Puissance (kW)</translation>
     </message>
     <message>
         <source>Stored energy (kWh)</source>
-        <translation type="unfinished" />
+        <translation>Énergie stockée (kWh)</translation>
     </message>
     <message>
         <source>Price (cu/kWh)</source>
-        <translation type="unfinished" />
+        <translation>Prix (cu/kWh)</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished" />
+        <translation>24 dernières heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished" />
+        <translation>Période personnalisée</translation>
     </message>
     <message>
         <source>Time range shown; the resolution follows it (15-minute steps, hours or days).</source>
-        <translation type="unfinished" />
+        <translation>Période affichée&#xa0;; la résolution en dépend (pas de 15 minutes, heures ou jours).</translation>
     </message>
     <message>
         <source>Start of the range (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Début de la période (UTC)</translation>
     </message>
     <message>
         <source>End of the range (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Fin de la période (UTC)</translation>
     </message>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished" />
+        <translation>Tout afficher</translation>
     </message>
     <message>
         <source>Show the whole range again (wheel or drag to zoom, arrow keys to pan).</source>
-        <translation type="unfinished" />
+        <translation>Réafficher toute la période (molette ou glisser pour zoomer, flèches pour défiler).</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished" />
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Read the history again from the telemetry store.</source>
-        <translation type="unfinished" />
+        <translation>Relire l’historique dans la base de télémesure.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>Historique</translation>
     </message>
     <message>
         <source>History of ruche %1</source>
-        <translation type="unfinished" />
+        <translation>Historique de la ruche %1</translation>
     </message>
     <message>
         <source>History of alvéole %1</source>
-        <translation type="unfinished" />
+        <translation>Historique de l’alvéole %1</translation>
     </message>
     <message>
         <source>15-minute steps</source>
-        <translation type="unfinished" />
+        <translation>pas de 15 minutes</translation>
     </message>
     <message>
         <source>hourly averages</source>
-        <translation type="unfinished" />
+        <translation>moyennes horaires</translation>
     </message>
     <message>
         <source>daily averages</source>
-        <translation type="unfinished" />
+        <translation>moyennes journalières</translation>
     </message>
     <message>
         <source>Choose a ruche or an alvéole to see its history.</source>
-        <translation type="unfinished" />
+        <translation>Choisir une ruche ou une alvéole pour voir son historique.</translation>
     </message>
     <message>
         <source>Loading history…</source>
-        <translation type="unfinished" />
+        <translation>Chargement de l’historique…</translation>
     </message>
     <message>
         <source>Nothing is stored for this range yet.</source>
-        <translation type="unfinished" />
+        <translation>Rien n’est encore enregistré pour cette période.</translation>
     </message>
     <message>
         <source>Could not read the history: %1</source>
-        <translation type="unfinished" />
+        <translation>Impossible de lire l’historique&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) · %1 · wheel or drag to zoom, arrows to pan, click the legend to hide a series</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n point · %1 · molette ou glisser pour zoomer, flèches pour défiler, clic sur la légende pour masquer une série</numerusform>
+            <numerusform>%n points · %1 · molette ou glisser pour zoomer, flèches pour défiler, clic sur la légende pour masquer une série</numerusform>
         </translation>
     </message>
 </context>
@@ -774,11 +780,11 @@ Battery %7 of %8</source>
     <name>swarmergy::widgets::Units</name>
     <message>
         <source>cu</source>
-        <translation type="unfinished" />
+        <translation>cu</translation>
     </message>
     <message>
         <source>cu/kWh</source>
-        <translation type="unfinished" />
+        <translation>cu/kWh</translation>
     </message>
 </context>
 </TS>
