@@ -117,6 +117,9 @@ void SimulationWorker::writeTelemetry() {
         fillReadings(*simulator_, readings_);
         store_->appendStep(simulator_->lastStepStartUtc(), simulator_->stepMinutes(), readings_,
                            {simulator_->importPriceNow(), simulator_->exportPriceNow()});
+        const std::int64_t stepsPerDay = 24 * 60 / simulator_->stepMinutes();
+        if (simulator_->stepIndex() % stepsPerDay == 0)
+            store_->applyRetention(options_.keepRawDays, options_.keepHourlyDays);
     } catch (const std::exception& error) {
         // The simulation goes on; history stops here and the operator is told once.
         telemetryFailed_ = true;

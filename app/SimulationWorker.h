@@ -28,6 +28,10 @@ struct DemoOptions {
     QString start = QStringLiteral("2026-06-20T23:00:00Z");
     QString telemetryPath;   // empty: no telemetry written
     int publishIntervalMs = 100;
+    // Telemetry retention, applied once per simulated day: raw 15-minute rows, then hourly
+    // roll-ups; daily roll-ups are kept for ever.
+    int keepRawDays = 35;
+    int keepHourlyDays = 400;
 };
 
 class SimulationWorker : public QObject {

@@ -76,3 +76,11 @@ QString formatPricePerKwh(double priceCuPerKwh, const QLocale& locale) {
 }
 
 }  // namespace swarmergy::widgets
+
+namespace swarmergy::widgets {
+
+QString formatSimTimeUtc(const QDateTime& time) {
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
+}
+
+}  // namespace swarmergy::widgets

@@ -4,6 +4,7 @@
 // significant figures is what an operator can read at a glance) and the separators follow
 // the locale (QLocale() is the application's default, switched with the language).
 
+#include <QDateTime>
 #include <QLocale>
 #include <QString>
 
@@ -24,5 +25,7 @@ QString formatMoney(double amountCu, const QLocale& locale = QLocale());
 QString formatPricePerKwh(double priceCuPerKwh, const QLocale& locale = QLocale());
 // Plain number without unit, locale separators, magnitude decimals.
 QString formatNumber(double value, const QLocale& locale = QLocale());
+// Simulated instants read the same in every language and sort as text: "2026-06-21 23:45 UTC".
+QString formatSimTimeUtc(const QDateTime& time);
 
 }  // namespace swarmergy::widgets

@@ -314,7 +314,7 @@ void EssaimView::paintHeader(QPainter& p) const {
     if (snapshot_) {
         const QDateTime time = QDateTime::fromSecsSinceEpoch(snapshot_->simTimeUtc, Qt::UTC);
         title = tr("Essaim · %n ruche(s) · %1", nullptr, int(snapshot_->ruches.size()))
-                    .arg(QLocale().toString(time, QLocale::ShortFormat) + QStringLiteral(" UTC"));
+                    .arg(formatSimTimeUtc(time));
     }
     p.drawText(band.adjusted(18, 0, -18, 0), Qt::AlignVCenter | Qt::AlignLeft, title);
     if (!snapshot_) return;

@@ -462,7 +462,7 @@ QList<ShownFlow> flowsOf(const model::EssaimSnapshot& essaim, int rucheIndex) {
 
 QString simTimeText(const model::EssaimSnapshot& essaim) {
     const QDateTime time = QDateTime::fromSecsSinceEpoch(essaim.simTimeUtc, Qt::UTC);
-    return QLocale().toString(time, QLocale::ShortFormat) + QStringLiteral(" UTC");
+    return formatSimTimeUtc(time);
 }
 
 }  // namespace
