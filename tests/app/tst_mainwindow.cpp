@@ -133,6 +133,16 @@ private Q_SLOTS:
         }
     }
 
+    void layoutIsRestoredOnRestart() {
+        window_->resize(1234, 777);
+        window_->showPage(app::MainWindow::Page::Fleet);
+        window_->close();   // saves geometry, toolbar state and the page
+        app::MainWindow restarted(nullptr, reader_.get(), languages_.get());
+        QCOMPARE(restarted.currentPage(), app::MainWindow::Page::Fleet);
+        QCOMPARE(restarted.size(), QSize(1234, 777));
+        window_->show();
+    }
+
     void cleanupTestCase() {
         window_.reset();
         demo_.reset();
