@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>Offline demo (applied at the next start)</source>
-        <translation>Démo hors ligne (pris en compte au prochain démarrage)</translation>
+        <translation>Démo hors ligne (prise en compte au prochain démarrage)</translation>
     </message>
     <message>
         <source>Number of simulated households (1 to 50,000)</source>
@@ -426,7 +426,7 @@ Batterie %7 sur %8</translation>
     </message>
     <message>
         <source>SoC</source>
-        <translation>État ch.</translation>
+        <translation>Charge</translation>
     </message>
     <message>
         <source>Stored</source>
@@ -639,11 +639,11 @@ Batterie %7 sur %8</translation>
     </message>
     <message>
         <source>Islanded: grid disconnected</source>
-        <translation>Îlotage&#xa0;: réseau déconnecté</translation>
+        <translation>Îlotage&#xa0;: réseau coupé</translation>
     </message>
     <message>
         <source>Ruche bus</source>
-        <translation>Bus ruche</translation>
+        <translation>Bus</translation>
     </message>
 </context>
 <context>
