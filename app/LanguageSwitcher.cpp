@@ -31,14 +31,13 @@ bool LanguageSwitcher::apply(const QString& code) {
         return false;
     QCoreApplication::removeTranslator(&ours_);
     QCoreApplication::removeTranslator(&qtBase_);
-    if (code != QLatin1String("en")) {
-        if (!ours_.load(QStringLiteral(":/i18n/swarmergy_%1.qm").arg(code)))
-            return false;
-        QCoreApplication::installTranslator(&ours_);
-        if (qtBase_.load(QStringLiteral("qtbase_%1").arg(code),
-                         QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&qtBase_);
-    }
+    // English has its own file too: it carries the plural forms ("1 alvéole", "2 alvéoles").
+    if (!ours_.load(QStringLiteral(":/i18n/swarmergy_%1.qm").arg(code)))
+        return false;
+    QCoreApplication::installTranslator(&ours_);
+    if (code != QLatin1String("en") &&
+        qtBase_.load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtBase_);
     current_ = code;
     QLocale::setDefault(QLocale(code == QLatin1String("fr") ? QLocale::French : QLocale::English));
     QSettings().setValue(QStringLiteral("ui/language"), code);

@@ -115,6 +115,15 @@ private Q_SLOTS:
         QVERIFY(languages_->apply(QStringLiteral("en")));
         QTRY_COMPARE(window_->windowTitle(), english);
         QVERIFY(!languages_->apply(QStringLiteral("xx")));
+        // English plurals come from the English translation file: "40 alvéoles", not "alvéole(s)".
+        window_->showPage(app::MainWindow::Page::Fleet);
+        QTRY_VERIFY(!window_->findChildren<QLabel*>().isEmpty());
+        bool counted = false;
+        for (QLabel* label : window_->findChildren<QLabel*>()) {
+            QVERIFY2(!label->text().contains(QStringLiteral("(s)")), qPrintable(label->text()));
+            counted = counted || label->text().contains(QStringLiteral("40 alvéoles"));
+        }
+        QVERIFY(counted);
     }
 
     void eachPageRendersANonBlankPicture() {
