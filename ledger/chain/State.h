@@ -1,0 +1,87 @@
+#pragma once
+// World state: accounts (nonce, balance) and the storage of native contracts (32-byte slots
+// holding U256 values, laid out as Solidity lays out its variables).
+//
+// State root: a real Ethereum secure Merkle Patricia Trie (Yellow Paper 4.1): key
+// keccak256(address) -> rlp([nonce, balance, storageRoot, codeHash]), storageRoot the trie of
+// keccak256(slot) -> rlp(value). codeHash is keccak256("") for every account, native contracts
+// included (their code is C++, not EVM bytecode). Empty accounts (nonce 0, balance 0, no
+// storage) are absent, as after EIP-161. Zero storage values are absent.
+//
+// Layers: WorldState holds committed state; StateOverlay buffers writes above any
+// StateReader (a block above the world state, a transaction above its block) and either
+// merges into its parent or is dropped, which is how a reverted call leaves no trace.
+#include "ledger/crypto/U256.h"
+
+#include <map>
+#include <memory>
+
+namespace swarmergy::ledger {
+
+struct Account {
+    std::uint64_t nonce = 0;
+    U256 balance;
+    friend bool operator==(const Account&, const Account&) = default;
+};
+
+using StorageKey = std::pair<Address, Hash256>;
+
+class StateReader {
+public:
+    virtual ~StateReader() = default;
+    virtual Account account(const Address& address) const = 0;
+    virtual U256 storage(const Address& address, const Hash256& slot) const = 0;
+};
+
+// The final values of every account and slot a block touched (a zero slot means deleted).
+struct StateChanges {
+    std::map<Address, Account> accounts;
+    std::map<StorageKey, U256> storage;
+    bool empty() const { return accounts.empty() && storage.empty(); }
+};
+
+class StateOverlay : public StateReader {
+public:
+    explicit StateOverlay(const StateReader& parent) : parent_(&parent) {}
+    Account account(const Address& address) const override;
+    U256 storage(const Address& address, const Hash256& slot) const override;
+    void setAccount(const Address& address, const Account& account) { changes_.accounts[address] = account; }
+    void setStorage(const Address& address, const Hash256& slot, const U256& value) {
+        changes_.storage[{address, slot}] = value;
+    }
+    // Moves this overlay's writes into `parent` (which must be the reader it was built on).
+    void mergeInto(StateOverlay& parent);
+    const StateChanges& changes() const { return changes_; }
+
+private:
+    const StateReader* parent_;
+    StateChanges changes_;
+};
+
+class WorldState : public StateReader {
+public:
+    Account account(const Address& address) const override;
+    U256 storage(const Address& address, const Hash256& slot) const override;
+    // Applies the changes and returns their undo (the previous values of every touched entry):
+    // apply(undo) restores the state exactly, e.g. when an imported block's root mismatches.
+    StateChanges apply(const StateChanges& changes);
+    Hash256 stateRoot() const;   // storage roots are cached per account until it changes
+
+    const std::map<Address, Account>& accounts() const { return accounts_; }
+    const std::map<Address, std::map<Hash256, U256>>& allStorage() const { return storage_; }
+
+private:
+    std::map<Address, Account> accounts_;
+    std::map<Address, std::map<Hash256, U256>> storage_;
+    mutable std::map<Address, Hash256> storageRootCache_;
+};
+
+// Solidity storage layout helpers (docs.soliditylang.org, "Layout of State Variables"):
+// a variable at slot p; mapping value for key k at keccak256(pad32(k) || pad32(p)).
+Hash256 slotOf(std::uint64_t position);
+Hash256 mappingSlot(ByteView key32, const Hash256& mappingPosition);
+Hash256 mappingSlot(const Address& key, const Hash256& mappingPosition);
+Hash256 mappingSlot(const U256& key, const Hash256& mappingPosition);
+Hash256 addToSlot(const Hash256& slot, std::uint64_t offset);
+
+}  // namespace swarmergy::ledger
