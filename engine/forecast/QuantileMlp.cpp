@@ -1,0 +1,253 @@
+// The only translation unit of engine/forecast that includes libtorch: a quantile MLP.
+#include "engine/forecast/QuantileMlp.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+namespace swarmergy::forecast {
+
+namespace {
+
+struct MlpNet : torch::nn::Module {
+    MlpNet(int inputs, int hidden)
+        : fc1(register_module("fc1", torch::nn::Linear(inputs, hidden))),
+          fc2(register_module("fc2", torch::nn::Linear(hidden, hidden))),
+          head(register_module("head", torch::nn::Linear(hidden, kQuantileCount)))
+    {
+    }
+    // Raw quantiles (before the multiplier), columns q10, q50, q90, non-crossing.
+    torch::Tensor forward(const torch::Tensor& x)
+    {
+        auto h = torch::relu(fc1->forward(x));
+        h = torch::relu(fc2->forward(h));
+        const auto o = head->forward(h);
+        const auto mid = o.select(1, 1);
+        const auto low = mid - torch::nn::functional::softplus(o.select(1, 0));
+        const auto high = mid + torch::nn::functional::softplus(o.select(1, 2));
+        return torch::stack({low, mid, high}, 1);
+    }
+    torch::nn::Linear fc1, fc2, head;
+};
+
+// Mean pinball (quantile) loss over rows and the three levels (Koenker & Bassett 1978).
+torch::Tensor pinballLoss(const torch::Tensor& predicted, const torch::Tensor& target)
+{
+    static const torch::Tensor levels =
+        torch::tensor({kQuantileLevels[0], kQuantileLevels[1], kQuantileLevels[2]}, torch::kFloat32);
+    const auto error = target.unsqueeze(1) - predicted;
+    return torch::max(levels * error, (levels - 1.0) * error).mean() * kQuantileCount;
+}
+
+// splitmix64 (Steele, Lea, Flood 2014): a shuffle that is the same on every platform.
+std::uint64_t splitmix(std::uint64_t& state)
+{
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+std::vector<std::int64_t> shuffledIndices(int n, std::uint64_t& state)
+{
+    std::vector<std::int64_t> idx(n);
+    for (int i = 0; i < n; ++i) idx[i] = i;
+    for (int i = n - 1; i > 0; --i) std::swap(idx[i], idx[splitmix(state) % std::uint64_t(i + 1)]);
+    return idx;
+}
+
+// Restores the intra-op thread count on scope exit (training runs single-threaded).
+class SingleThreadScope {
+public:
+    SingleThreadScope() : previous_(at::get_num_threads()) { at::set_num_threads(1); }
+    ~SingleThreadScope() { at::set_num_threads(previous_); }
+private:
+    int previous_;
+};
+
+}  // namespace
+
+struct QuantileMlp::Impl {
+    std::shared_ptr<MlpNet> net;
+    torch::Tensor inputMean, inputStd;
+    int inputs = 0, hidden = 0;
+};
+
+QuantileMlp::QuantileMlp() : impl_(std::make_unique<Impl>()) {}
+QuantileMlp::~QuantileMlp() = default;
+QuantileMlp::QuantileMlp(QuantileMlp&&) noexcept = default;
+QuantileMlp& QuantileMlp::operator=(QuantileMlp&&) noexcept = default;
+
+QuantileMlp QuantileMlp::clone() const
+{
+    QuantileMlp copy;
+    if (ready()) copy.setParameters(parameters());
+    return copy;
+}
+
+bool QuantileMlp::ready() const { return impl_ && impl_->net != nullptr; }
+int QuantileMlp::featureCount() const { return impl_ ? impl_->inputs : 0; }
+
+TrainReport QuantileMlp::train(const TrainingSet& set, const TrainOptions& options)
+{
+    const int rows = set.rows();
+    if (set.featureCount < 1 || rows < 20 || set.features.size() != std::size_t(rows) * set.featureCount ||
+        set.multipliers.size() != std::size_t(rows))
+        throw std::invalid_argument("QuantileMlp::train: need >= 20 rows with consistent features, targets "
+                                    "and multipliers (rows " + std::to_string(rows) + ")");
+    if (options.hiddenUnits < 1 || options.epochs < 1 || options.batchSize < 1)
+        throw std::invalid_argument("QuantileMlp::train: hidden units, epochs and batch size must be >= 1");
+    const auto started = std::chrono::steady_clock::now();
+    SingleThreadScope singleThread;
+    torch::manual_seed(options.seed);
+
+    const int f = set.featureCount;
+    const auto all = torch::from_blob(const_cast<float*>(set.features.data()), {rows, f}, torch::kFloat32).clone();
+    const auto y = torch::from_blob(const_cast<float*>(set.targets.data()), {rows}, torch::kFloat32).clone();
+    const auto m = torch::from_blob(const_cast<float*>(set.multipliers.data()), {rows}, torch::kFloat32).clone();
+    const int validationRows = std::clamp(int(rows * options.validationShare), 1, rows / 2);
+    const int trainRows = rows - validationRows;
+
+    Impl fresh;
+    fresh.inputs = f;
+    fresh.hidden = options.hiddenUnits;
+    fresh.inputMean = all.slice(0, 0, trainRows).mean(0);
+    fresh.inputStd = all.slice(0, 0, trainRows).std(0).clamp_min(1e-6);
+    fresh.net = std::make_shared<MlpNet>(f, options.hiddenUnits);
+    const auto x = (all - fresh.inputMean) / fresh.inputStd;
+    const auto xTrain = x.slice(0, 0, trainRows), yTrain = y.slice(0, 0, trainRows), mTrain = m.slice(0, 0, trainRows);
+    const auto xVal = x.slice(0, trainRows), yVal = y.slice(0, trainRows), mVal = m.slice(0, trainRows);
+
+    torch::optim::Adam optimizer(fresh.net->parameters(), torch::optim::AdamOptions(options.learningRate));
+    std::uint64_t shuffleState = options.seed ^ 0x5eedf00dULL;
+    TrainReport report;
+    report.trainRows = trainRows;
+    report.validationRows = validationRows;
+    double bestValidation = INFINITY;
+    std::vector<torch::Tensor> best;
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+        // Step decay: halve the rate at 50 % and 75 % of the epochs.
+        const double lr = options.learningRate * (epoch >= options.epochs * 3 / 4 ? 0.25 : epoch >= options.epochs / 2 ? 0.5 : 1.0);
+        for (auto& group : optimizer.param_groups())
+            static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
+        const auto order = shuffledIndices(trainRows, shuffleState);
+        const auto orderTensor = torch::from_blob(const_cast<std::int64_t*>(order.data()), {trainRows}, torch::kInt64);
+        double lossSum = 0;
+        int batches = 0;
+        fresh.net->train();
+        for (int begin = 0; begin < trainRows; begin += options.batchSize) {
+            const auto batch = orderTensor.slice(0, begin, std::min(trainRows, begin + options.batchSize));
+            optimizer.zero_grad();
+            const auto predicted = fresh.net->forward(xTrain.index_select(0, batch)) * mTrain.index_select(0, batch).unsqueeze(1);
+            const auto loss = pinballLoss(predicted, yTrain.index_select(0, batch));
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item<double>();
+            ++batches;
+        }
+        torch::NoGradGuard noGrad;
+        fresh.net->eval();
+        const double validation = pinballLoss(fresh.net->forward(xVal) * mVal.unsqueeze(1), yVal).item<double>();
+        report.epochs = epoch + 1;
+        report.trainPinball = lossSum / std::max(1, batches);
+        if (validation < bestValidation) {
+            // Keep the weights of the best validation epoch (early stopping without stopping).
+            bestValidation = validation;
+            best.clear();
+            for (const auto& p : fresh.net->parameters()) best.push_back(p.detach().clone());
+        }
+        if (options.progress && !options.progress(double(epoch + 1) / options.epochs)) {
+            report.cancelled = true;
+            break;
+        }
+    }
+    report.validationPinball = bestValidation;
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (report.cancelled) return report;   // a cancelled training leaves the old network in place
+    {
+        torch::NoGradGuard noGrad;
+        auto params = fresh.net->parameters();
+        for (std::size_t i = 0; i < params.size(); ++i) params[i].copy_(best[i]);
+    }
+    fresh.net->eval();
+    *impl_ = std::move(fresh);
+    return report;
+}
+
+void QuantileMlp::predict(const float* features, const float* multipliers, int rows, float* out) const
+{
+    if (!ready()) throw std::logic_error("QuantileMlp::predict: the network is neither trained nor loaded");
+    if (rows <= 0) return;
+    torch::NoGradGuard noGrad;
+    const auto x = torch::from_blob(const_cast<float*>(features), {rows, impl_->inputs}, torch::kFloat32);
+    const auto m = torch::from_blob(const_cast<float*>(multipliers), {rows}, torch::kFloat32);
+    const auto q = (impl_->net->forward((x - impl_->inputMean) / impl_->inputStd) * m.unsqueeze(1)).contiguous();
+    std::copy(q.data_ptr<float>(), q.data_ptr<float>() + std::size_t(rows) * kQuantileCount, out);
+}
+
+namespace {
+NamedArray toArray(const std::string& name, const torch::Tensor& t)
+{
+    const auto c = t.detach().to(torch::kFloat32).contiguous();
+    NamedArray a{name, std::vector<std::int64_t>(c.sizes().begin(), c.sizes().end()), {}};
+    a.values.assign(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    return a;
+}
+
+const NamedArray& findArray(const std::vector<NamedArray>& arrays, const std::string& name)
+{
+    for (const auto& a : arrays)
+        if (a.name == name) return a;
+    throw std::invalid_argument("model parameters: array '" + name + "' is missing");
+}
+
+torch::Tensor toTensor(const NamedArray& a, std::vector<std::int64_t> expectedShape)
+{
+    if (a.shape != expectedShape)
+        throw std::invalid_argument("model parameters: array '" + a.name + "' has the wrong shape");
+    std::int64_t n = 1;
+    for (auto d : a.shape) n *= d;
+    if (std::int64_t(a.values.size()) != n)
+        throw std::invalid_argument("model parameters: array '" + a.name + "' has the wrong size");
+    for (float v : a.values)
+        if (!std::isfinite(v)) throw std::invalid_argument("model parameters: array '" + a.name + "' is not finite");
+    return torch::from_blob(const_cast<float*>(a.values.data()), a.shape, torch::kFloat32).clone();
+}
+}  // namespace
+
+std::vector<NamedArray> QuantileMlp::parameters() const
+{
+    if (!ready()) throw std::logic_error("QuantileMlp::parameters: the network is neither trained nor loaded");
+    std::vector<NamedArray> out{toArray("input_mean", impl_->inputMean), toArray("input_std", impl_->inputStd)};
+    for (const auto& item : impl_->net->named_parameters()) out.push_back(toArray(item.key(), item.value()));
+    return out;
+}
+
+void QuantileMlp::setParameters(const std::vector<NamedArray>& arrays)
+{
+    const NamedArray& w1 = findArray(arrays, "fc1.weight");
+    if (w1.shape.size() != 2 || w1.shape[0] < 1 || w1.shape[0] > 4096 || w1.shape[1] < 1 || w1.shape[1] > 4096)
+        throw std::invalid_argument("model parameters: array 'fc1.weight' has an impossible shape");
+    Impl loaded;
+    loaded.hidden = int(w1.shape[0]);
+    loaded.inputs = int(w1.shape[1]);
+    const std::int64_t h = loaded.hidden, f = loaded.inputs;
+    loaded.inputMean = toTensor(findArray(arrays, "input_mean"), {f});
+    loaded.inputStd = toTensor(findArray(arrays, "input_std"), {f});
+    loaded.net = std::make_shared<MlpNet>(loaded.inputs, loaded.hidden);
+    const std::map<std::string, std::vector<std::int64_t>> shapes = {
+        {"fc1.weight", {h, f}}, {"fc1.bias", {h}}, {"fc2.weight", {h, h}}, {"fc2.bias", {h}},
+        {"head.weight", {kQuantileCount, h}}, {"head.bias", {kQuantileCount}}};
+    torch::NoGradGuard noGrad;
+    for (auto& item : loaded.net->named_parameters()) {
+        const auto it = shapes.find(item.key());
+        if (it == shapes.end()) throw std::logic_error("QuantileMlp: unexpected parameter " + item.key());
+        item.value().copy_(toTensor(findArray(arrays, item.key()), it->second));
+    }
+    loaded.net->eval();
+    *impl_ = std::move(loaded);
+}
+
+}  // namespace swarmergy::forecast

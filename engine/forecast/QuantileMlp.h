@@ -1,0 +1,90 @@
+#pragma once
+// A small multilayer perceptron that outputs the 10 / 50 / 90 % quantiles of one value,
+// trained with the pinball loss. This header is free of libtorch: the network lives in
+// QuantileMlp.cpp, the only translation unit of the module that includes <torch/torch.h>.
+//
+// Output head (why: quantiles must never cross): q50 = o1, q10 = q50 - softplus(o0),
+// q90 = q50 + softplus(o2). Each row may carry a multiplier m >= 0: the prediction is m * q,
+// so PV is learnt as a clear-sky index and scaled by the clear-sky curve (m = clear-sky PV).
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace swarmergy::forecast {
+
+inline constexpr int kQuantileCount = 3;
+inline constexpr double kQuantileLevels[kQuantileCount] = {0.1, 0.5, 0.9};
+
+// Row-major samples: features has rows * featureCount values.
+struct TrainingSet {
+    int featureCount = 0;
+    std::vector<float> features;
+    std::vector<float> targets;       // normalised target per row
+    std::vector<float> multipliers;   // per row, >= 0 (1 when unused)
+    std::vector<float> references;    // optional: a baseline forecast per row, for reports only
+    int rows() const { return static_cast<int>(targets.size()); }
+};
+
+struct TrainOptions {
+    int hiddenUnits = 32;
+    int epochs = 40;
+    int batchSize = 256;
+    double learningRate = 3e-3;
+    std::uint64_t seed = 1;
+    double validationShare = 0.15;   // the last rows (latest in time) are held out
+    // Called after each epoch with the share done (0..1); return false to cancel.
+    std::function<bool(double)> progress;
+};
+
+struct TrainReport {
+    int epochs = 0;
+    int trainRows = 0;
+    int validationRows = 0;
+    double trainPinball = 0;
+    double validationPinball = 0;
+    double seconds = 0;
+    bool cancelled = false;
+};
+
+// A named float array, for the model file (weights, biases, input normalisation).
+struct NamedArray {
+    std::string name;
+    std::vector<std::int64_t> shape;
+    std::vector<float> values;
+};
+
+class QuantileMlp {
+public:
+    QuantileMlp();
+    ~QuantileMlp();
+    QuantileMlp(QuantileMlp&&) noexcept;
+    QuantileMlp& operator=(QuantileMlp&&) noexcept;
+    QuantileMlp(const QuantileMlp&) = delete;
+    QuantileMlp& operator=(const QuantileMlp&) = delete;
+    QuantileMlp clone() const;
+
+    // Deterministic for options.seed: single-threaded, torch::manual_seed, our own shuffle.
+    // Throws std::invalid_argument for an empty or inconsistent set.
+    TrainReport train(const TrainingSet& set, const TrainOptions& options);
+
+    // out gets rows * 3 values (q10, q50, q90 per row), multiplied by the row's multiplier.
+    // Throws std::logic_error if the network is not trained or loaded.
+    void predict(const float* features, const float* multipliers, int rows, float* out) const;
+
+    bool ready() const;
+    int featureCount() const;
+
+    std::vector<NamedArray> parameters() const;
+    // Rebuilds the network from saved arrays; throws std::invalid_argument on any
+    // missing array, bad shape or non-finite value (a damaged file must not load).
+    void setParameters(const std::vector<NamedArray>& arrays);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace swarmergy::forecast
