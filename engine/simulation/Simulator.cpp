@@ -172,6 +172,7 @@ void Simulator::step() {
     const std::int64_t t = timeUtc();
     const bool islanded = islandedAt(stepsDone_);
     startDayIfNeeded(t);
+    planRow_ = followingPlanAt(stepsDone_) ? stepsDone_ - plan_->firstStep : -1;
     households_.compute(t, {loadKw_, criticalKw_, deferrableKw_, pvKw_});
     const int ruches = static_cast<int>(ruchesState_.size());
     for (int r = 0; r < ruches; ++r) {
@@ -179,7 +180,10 @@ void Simulator::step() {
         rucheSteps_[r].islanded = islanded;
         rucheSteps_[r].clearSkyIndex = households_.clearSkyIndex(r);
         dispatchAlveoles(r);
-        chargeOrDrawHive(r, islanded);
+        if (planRow_ >= 0)
+            applyPlannedStores(r);
+        else
+            chargeOrDrawHive(r, islanded);
     }
     exchangeOverLines();
     const double importPrice = importPriceAt(fleet_.options, t);
@@ -193,6 +197,68 @@ void Simulator::step() {
 }
 
 // Self-consumption, then the MicroStore, then the connection limit, per household.
+Simulator::HomeDecision Simulator::decideByRules(std::size_t i) const {
+    const double h = stepHours_;
+    const double load = loadKw_[i], pv = pvKw_[i];
+    const double selfUsed = std::min(pv, load);
+    double surplus = pv - selfUsed, deficit = load - selfUsed;
+    HomeDecision d;
+    if (capacityKwh_[i] > 0) {
+        if (surplus > 0) {
+            d.chargeKw = std::min({surplus, chargeMaxKw_[i],
+                                   batteryChargeRoom(socKwh_[i], socMaxKwh_[i], etaCharge_[i], h)});
+            surplus -= d.chargeKw;
+        } else if (deficit > 0) {
+            d.dischargeKw = std::min({deficit, dischargeMaxKw_[i],
+                                      batteryDischargeRoom(socKwh_[i], socMinKwh_[i], etaDischarge_[i], h)});
+            deficit -= d.dischargeKw;
+        }
+    }
+    d.pvUsedKw = pv;
+    if (surplus > connectionKw_[i]) {   // the house connection caps injection
+        d.pvUsedKw -= surplus - connectionKw_[i];
+        surplus = connectionKw_[i];
+    }
+    if (deficit > connectionKw_[i]) {   // ... and drawing: shed locally
+        d.shedKw = deficit - connectionKw_[i];
+        deficit = connectionKw_[i];
+    }
+    d.netKw = surplus - deficit;
+    return d;
+}
+
+// The plan's MicroStore setpoint, clipped to the battery's limits; the connection limit is
+// then kept by giving up discharge (or charge) before curtailing PV (or shedding load).
+Simulator::HomeDecision Simulator::decideByPlan(std::size_t i, double targetKw) const {
+    const double h = stepHours_;
+    HomeDecision d;
+    if (capacityKwh_[i] > 0) {
+        if (targetKw > 0)
+            d.chargeKw = std::min({targetKw, chargeMaxKw_[i],
+                                   batteryChargeRoom(socKwh_[i], socMaxKwh_[i], etaCharge_[i], h)});
+        else if (targetKw < 0)
+            d.dischargeKw = std::min({-targetKw, dischargeMaxKw_[i],
+                                      batteryDischargeRoom(socKwh_[i], socMinKwh_[i], etaDischarge_[i], h)});
+    }
+    d.pvUsedKw = pvKw_[i];
+    double net = d.pvUsedKw + d.dischargeKw - d.chargeKw - loadKw_[i];
+    if (net > connectionKw_[i]) {
+        double excess = net - connectionKw_[i];
+        const double lessDischarge = std::min(d.dischargeKw, excess);
+        d.dischargeKw -= lessDischarge;
+        excess -= lessDischarge;
+        d.pvUsedKw -= excess;
+    } else if (net < -connectionKw_[i]) {
+        double excess = -connectionKw_[i] - net;
+        const double lessCharge = std::min(d.chargeKw, excess);
+        d.chargeKw -= lessCharge;
+        excess -= lessCharge;
+        d.shedKw = excess;
+    }
+    d.netKw = d.pvUsedKw + d.dischargeKw - d.chargeKw - (loadKw_[i] - d.shedKw);
+    return d;
+}
+
 void Simulator::dispatchAlveoles(int r) {
     RucheState& s = ruchesState_[r];
     model::RucheFlows& f = rucheSteps_[r].flows;
@@ -200,61 +266,38 @@ void Simulator::dispatchAlveoles(int r) {
     const double h = stepHours_;
     double sumNet = 0, positiveNet = 0, microSoc = 0, microCapacity = 0;
     const std::size_t end = static_cast<std::size_t>(s.first + s.count);
+    const float* planned = planRow_ >= 0 ? plan_->microKw.data() + planRow_ * plan_->alveoles : nullptr;
     for (std::size_t i = static_cast<std::size_t>(s.first); i < end; ++i) {
-        const double load = loadKw_[i], pv = pvKw_[i];
-        const double selfUsed = std::min(pv, load);
-        double surplus = pv - selfUsed, deficit = load - selfUsed;
-        double charge = 0, discharge = 0;
-        if (capacityKwh_[i] > 0) {
-            if (surplus > 0) {
-                charge = std::min({surplus, chargeMaxKw_[i],
-                                   batteryChargeRoom(socKwh_[i], socMaxKwh_[i], etaCharge_[i], h)});
-                surplus -= charge;
-            } else if (deficit > 0) {
-                discharge = std::min({deficit, dischargeMaxKw_[i],
-                                      batteryDischargeRoom(socKwh_[i], socMinKwh_[i],
-                                                           etaDischarge_[i], h)});
-                deficit -= discharge;
-            }
-            socKwh_[i] += h * (etaCharge_[i] * charge - discharge / etaDischarge_[i]);
-        }
-        double pvUsed = pv, shedKw = 0;
-        if (surplus > connectionKw_[i]) {   // the house connection caps injection
-            pvUsed -= surplus - connectionKw_[i];
-            surplus = connectionKw_[i];
-        }
-        if (deficit > connectionKw_[i]) {   // ... and drawing: shed locally
-            shedKw = deficit - connectionKw_[i];
-            deficit = connectionKw_[i];
-        }
-        const double net = surplus - deficit;
+        const HomeDecision d = planned ? decideByPlan(i, planned[i]) : decideByRules(i);
+        if (capacityKwh_[i] > 0)
+            socKwh_[i] += h * (etaCharge_[i] * d.chargeKw - d.dischargeKw / etaDischarge_[i]);
         AlveoleStep& a = alveoleSteps_[i];
-        a.loadKw = load;
+        a.loadKw = loadKw_[i];
         a.criticalKw = criticalKw_[i];
         a.deferrableKw = deferrableKw_[i];
-        a.pvAvailableKw = pv;
-        a.pvUsedKw = pvUsed;
-        a.chargeKw = charge;
-        a.dischargeKw = discharge;
+        a.pvAvailableKw = pvKw_[i];
+        a.pvUsedKw = d.pvUsedKw;
+        a.chargeKw = d.chargeKw;
+        a.dischargeKw = d.dischargeKw;
         a.socKwh = socKwh_[i];
-        a.shedKw = shedKw;
-        a.netKw = net;
-        if (shedKw > 0) {
-            const Sheddable local = sheddable(shedKw, 0.0, a);
+        a.shedKw = d.shedKw;
+        a.netKw = d.netKw;
+        if (d.shedKw > 0) {
+            const Sheddable local = sheddable(d.shedKw, 0.0, a);
             rs.shedDeferrableKw += local.deferrableKw;
             rs.shedComfortKw += local.comfortKw;
             rs.shedCriticalKw += local.criticalKw;
         }
-        importTodayKwh_[i] += net < 0 ? -net * h : 0.0;
-        exportTodayKwh_[i] += net > 0 ? net * h : 0.0;
-        f.loadKw += load;
-        f.pvAvailableKw += pv;
-        f.pvUsedKw += pvUsed;
-        f.microChargeKw += charge;
-        f.microDischargeKw += discharge;
-        f.shedKw += shedKw;
-        sumNet += net;
-        positiveNet += net > 0 ? net : 0.0;
+        importTodayKwh_[i] += d.netKw < 0 ? -d.netKw * h : 0.0;
+        exportTodayKwh_[i] += d.netKw > 0 ? d.netKw * h : 0.0;
+        f.loadKw += a.loadKw;
+        f.pvAvailableKw += a.pvAvailableKw;
+        f.pvUsedKw += d.pvUsedKw;
+        f.microChargeKw += d.chargeKw;
+        f.microDischargeKw += d.dischargeKw;
+        f.shedKw += d.shedKw;
+        sumNet += d.netKw;
+        positiveNet += d.netKw > 0 ? d.netKw : 0.0;
         microSoc += socKwh_[i];
         microCapacity += capacityKwh_[i];
     }
@@ -262,6 +305,47 @@ void Simulator::dispatchAlveoles(int r) {
     s.positiveNetKw = positiveNet;
     rs.stores.microSocKwh = microSoc;
     rs.stores.microCapacityKwh = microCapacity;
+}
+
+// The plan's HiveStore and SeasonStore setpoints, clipped to their limits (down to the
+// HiveStore's minimum, not the rule's reserve: the plan keeps its own reserve).
+void Simulator::applyPlannedStores(int r) {
+    RucheState& s = ruchesState_[r];
+    model::RucheFlows& f = rucheSteps_[r].flows;
+    const std::size_t row = static_cast<std::size_t>(planRow_ * plan_->ruches + r);
+    const double h = stepHours_;
+    if (Hive& hive = s.hive; hive.present) {
+        const double target = plan_->hiveKw[row];
+        if (target > 0)
+            f.hiveChargeKw = std::min({double(target), hive.chargeKw,
+                                       batteryChargeRoom(hive.socKwh, hive.socMaxKwh, hive.etaCharge, h)});
+        else if (target < 0)
+            f.hiveDischargeKw = std::min({-double(target), hive.dischargeKw,
+                                          batteryDischargeRoom(hive.socKwh, hive.socMinKwh, hive.etaDischarge, h)});
+        s.netKw += f.hiveDischargeKw - f.hiveChargeKw;
+    }
+    if (Season& e = s.season; e.present) {
+        const double target = plan_->seasonKw[row];
+        if (target > 0)
+            f.electrolyzerKw = std::min({double(target), e.electrolyzerKw,
+                                         std::max(0.0, (e.tankKwh - e.levelKwh) / (e.etaElectrolyzer * h))});
+        else if (target < 0)
+            f.fuelCellKw = std::min({-double(target), e.fuelCellKw, e.levelKwh * e.etaFuelCell / h});
+        s.netKw += f.fuelCellKw - f.electrolyzerKw;
+    }
+}
+
+void Simulator::followPlan(std::shared_ptr<const StoreSetpoints> plan) {
+    if (plan) {
+        const auto alveoles = static_cast<std::size_t>(plan->alveoles);
+        const auto ruches = static_cast<std::size_t>(plan->ruches);
+        const auto steps = static_cast<std::size_t>(plan->steps);
+        if (alveoles != fleet_.households.size() || ruches != ruchesState_.size() ||
+            plan->microKw.size() != steps * alveoles || plan->hiveKw.size() != steps * ruches ||
+            plan->seasonKw.size() != steps * ruches)
+            throw std::invalid_argument("followPlan: the plan's sizes do not match the fleet");
+    }
+    plan_ = std::move(plan);
 }
 
 // The HiveStore absorbs the ruche's surplus or covers its deficit down to the reserve.
@@ -314,15 +398,22 @@ void Simulator::settleSurplus(int r, bool islanded) {
     RucheState& s = ruchesState_[r];
     model::RucheFlows& f = rucheSteps_[r].flows;
     Season& e = s.season;
-    if (e.present) {
-        f.electrolyzerKw = std::min({s.netKw, e.electrolyzerKw,
-                                     std::max(0.0, (e.tankKwh - e.levelKwh) /
-                                                       (e.etaElectrolyzer * stepHours_))});
-        s.netKw -= f.electrolyzerKw;
-    }
     const double exportLimit = (s.hasGate && !islanded) ? s.exportLimitKw : 0.0;
+    auto electrolyse = [&] {
+        if (!e.present) return;
+        const double levelAfter = e.levelKwh + f.electrolyzerKw * e.etaElectrolyzer * stepHours_;
+        const double extra = std::min({s.netKw, e.electrolyzerKw - f.electrolyzerKw,
+                                       std::max(0.0, (e.tankKwh - levelAfter) / (e.etaElectrolyzer * stepHours_))});
+        if (extra <= 0) return;
+        f.electrolyzerKw += extra;
+        s.netKw -= extra;
+    };
+    // Rules store surplus as H2 before selling it; a plan already chose how much to store, so
+    // the unforeseen surplus is sold first and only then stored.
+    if (planRow_ < 0) electrolyse();
     f.exportKw = std::min(s.netKw, exportLimit);
     s.netKw -= f.exportKw;
+    if (planRow_ >= 0) electrolyse();
     if (s.netKw > 0) curtail(r, s.netKw);
     s.netKw = 0;
 }
@@ -334,14 +425,22 @@ void Simulator::settleDeficit(int r, bool islanded) {
     model::RucheFlows& f = rucheSteps_[r].flows;
     double needKw = -s.netKw;
     Season& e = s.season;
-    if (e.present) {
-        f.fuelCellKw = std::min({needKw, e.fuelCellKw,
-                                 e.levelKwh * e.etaFuelCell / stepHours_});
-        needKw -= f.fuelCellKw;
-    }
     const double importLimit = (s.hasGate && !islanded) ? s.importLimitKw : 0.0;
+    auto runFuelCell = [&] {
+        if (!e.present) return;
+        const double levelAfter = e.levelKwh - f.fuelCellKw / e.etaFuelCell * stepHours_;
+        const double extra = std::min({needKw, e.fuelCellKw - f.fuelCellKw,
+                                       std::max(0.0, levelAfter * e.etaFuelCell / stepHours_)});
+        if (extra <= 0) return;
+        f.fuelCellKw += extra;
+        needKw -= extra;
+    };
+    // Rules burn H2 before buying; under a plan the unforeseen deficit is bought first, and
+    // H2 beyond the plan only keeps loads from being shed (a late plan is never unsafe).
+    if (planRow_ < 0) runFuelCell();
     f.importKw = std::min(needKw, importLimit);
     needKw -= f.importKw;
+    if (planRow_ >= 0) runFuelCell();
     s.netKw = 0;
     if (needKw <= 0) return;
 

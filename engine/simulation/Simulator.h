@@ -5,6 +5,7 @@
 // No allocation per step; bit-identical results for the same fleet.
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <utility>
 #include <vector>
@@ -47,6 +48,21 @@ struct LineStep {
     double capacityKw = 0;
 };
 
+// Store setpoints of a dispatch plan, step by step, for the simulator to follow (rolling
+// horizon): > 0 charges (the electrolyser for a SeasonStore), < 0 discharges (the fuel cell).
+// Stored as float: a setpoint is clipped to the asset's limits anyway, and a 50,000-alvéole
+// plan of 96 steps stays at 19 MB.
+struct StoreSetpoints {
+    std::int64_t firstStep = 0;   // simulator step index of the plan's first step
+    int steps = 0;
+    int alveoles = 0;
+    int ruches = 0;
+    std::vector<float> microKw;    // [step * alveoles + i], 0 for homes without MicroStore
+    std::vector<float> hiveKw;     // [step * ruches + r]
+    std::vector<float> seasonKw;   // [step * ruches + r]
+    bool covers(std::int64_t step) const { return step >= firstStep && step < firstStep + steps; }
+};
+
 // Share of a HiveStore's capacity held back for critical loads: ordinary deficits discharge it
 // only down to this level; below it, only critical load that would otherwise be shed.
 inline constexpr double kHiveReserveShare = 0.30;
@@ -68,6 +84,13 @@ public:
     // Steps with index in [fromStep, fromStep + steps) run islanded.
     void scheduleGridOutage(std::int64_t fromStep, int steps);
     bool islandedAt(std::int64_t stepIndex) const;
+
+    // Follow a plan's store setpoints while it covers the step; outside it (a late plan) and
+    // for whatever the plan did not foresee, the local rules decide. Every asset stays within
+    // its limits either way. nullptr: rules only. Throws std::invalid_argument on a plan whose
+    // sizes do not match the fleet.
+    void followPlan(std::shared_ptr<const StoreSetpoints> plan);
+    bool followingPlanAt(std::int64_t stepIndex) const { return plan_ && plan_->covers(stepIndex); }
 
     std::span<const AlveoleStep> alveoles() const { return alveoleSteps_; }
     std::span<const RucheStep> ruches() const { return rucheSteps_; }
@@ -94,6 +117,12 @@ private:
         double electrolyzerKw = 0, fuelCellKw = 0, etaElectrolyzer = 1, etaFuelCell = 1;
         double tankKwh = 0, levelKwh = 0;
     };
+    struct HomeDecision {
+        double chargeKw = 0, dischargeKw = 0, pvUsedKw = 0, shedKw = 0, netKw = 0;
+    };
+    HomeDecision decideByRules(std::size_t i) const;
+    HomeDecision decideByPlan(std::size_t i, double targetKw) const;
+
     struct RucheState {
         Hive hive;
         Season season;
@@ -116,6 +145,7 @@ private:
     void startDayIfNeeded(std::int64_t stepStartUtc);
     void dispatchAlveoles(int r);
     void chargeOrDrawHive(int r, bool islanded);
+    void applyPlannedStores(int r);
     void exchangeOverLines();
     void settleSurplus(int r, bool islanded);
     void settleDeficit(int r, bool islanded);
@@ -133,6 +163,8 @@ private:
     bool manualConnected_ = true;
     std::vector<std::pair<std::int64_t, std::int64_t>> outages_;   // [from, to) step indices
     std::int64_t todayLocalDay_ = INT64_MIN;
+    std::shared_ptr<const StoreSetpoints> plan_;
+    std::int64_t planRow_ = -1;   // step row of plan_ for the step being simulated, -1: none
 
     // Per alvéole, structure of arrays.
     std::vector<double> loadKw_, criticalKw_, deferrableKw_, pvKw_;
