@@ -1,0 +1,314 @@
+#include "ledger/node/Chain.h"
+
+#include "ledger/chain/Trie.h"
+
+#include <chrono>
+
+namespace swarmergy::ledger {
+
+namespace {
+std::string key(const Hash256& h) { return std::string(h.begin(), h.end()); }
+
+std::uint64_t unixNow() {
+    return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(
+                                          std::chrono::system_clock::now().time_since_epoch()).count());
+}
+}  // namespace
+
+Chain::Chain(ChainSetup setup) : setup_(std::move(setup)) { contracts::installContracts(host_, setup_.contracts); }
+
+Block Chain::makeGenesis(StateChanges& genesis) const {
+    genesis = contracts::genesisContractState(setup_.contracts);
+    for (const auto& [address, balance] : setup_.chain.genesisBalances) genesis.accounts[address] = Account{0, balance};
+    WorldState state;
+    state.apply(genesis);
+    Block block;
+    BlockHeader& h = block.header;
+    h.number = 0;
+    h.timestamp = setup_.chain.genesisTimestamp;
+    h.gasLimit = setup_.chain.blockGasLimit;
+    h.difficulty = U256(1);
+    h.stateRoot = state.stateRoot();
+    h.transactionsRoot = emptyTrieRoot();
+    h.receiptsRoot = emptyTrieRoot();
+    // Clique genesis: vanity || the initial signers || an empty seal.
+    const std::string& vanity = setup_.genesisVanity;
+    setCliqueExtra(h, ByteView(reinterpret_cast<const std::uint8_t*>(vanity.data()), vanity.size()), setup_.chain.authorities);
+    return block;
+}
+
+std::unique_ptr<Chain> Chain::open(const ChainSetup& setup) {
+    std::unique_ptr<Chain> chain(new Chain(setup));
+    chain->store_ = ChainStore::open(setup.databasePath, setup.durability);
+    StateChanges genesisChanges;
+    const Block genesis = chain->makeGenesis(genesisChanges);
+    const auto head = chain->store_->headNumber();
+    const Bytes chainId = U256(setup.chain.chainId).toMinimalBigEndian();
+    if (!head) {
+        chain->store_->commitBlock(genesis, {}, genesisChanges);
+        chain->store_->setMeta("chainId", view(chainId));
+    } else {
+        // The genesis header does not contain the chain id (as in Ethereum): check it apart.
+        const auto storedId = chain->store_->meta("chainId");
+        if (storedId && *storedId != chainId)
+            throw std::runtime_error("ledger database " + setup.databasePath + " belongs to chain id " +
+                                     U256::fromBigEndian(view(*storedId)).toDecimal() + ", not " + std::to_string(setup.chain.chainId));
+        if (!storedId) chain->store_->setMeta("chainId", view(chainId));   // killed right after genesis
+        const auto stored = chain->store_->headerByNumber(0);
+        if (!stored || stored->hash() != genesis.hash())
+            throw std::runtime_error("ledger database " + setup.databasePath + " holds another chain (genesis " +
+                                     (stored ? toHex(view(stored->hash())) : std::string("missing")) + ", expected " +
+                                     toHex(view(genesis.hash())) + ")");
+    }
+    chain->store_->loadState(chain->state_);
+    chain->head_ = *chain->store_->headerByNumber(*chain->store_->headNumber());
+    if (chain->state_.stateRoot() != chain->head_.stateRoot)
+        throw std::runtime_error("ledger database " + setup.databasePath + ": stored state does not match the head's state root");
+    return chain;
+}
+
+Hash256 Chain::genesisHash() const {
+    std::lock_guard lock(mutex_);
+    return store_->headerByNumber(0)->hash();
+}
+
+BlockContext Chain::contextFor(std::uint64_t number, std::uint64_t timestamp, const Address& sealer) const {
+    BlockContext ctx;
+    ctx.number = number;
+    ctx.timestamp = timestamp;
+    ctx.sealer = sealer;
+    ctx.config = &setup_.chain;
+    return ctx;
+}
+
+SubmitResult Chain::submitRawTransaction(ByteView raw) {
+    SubmitResult result;
+    SignedTransaction stx;
+    try {
+        stx = SignedTransaction::fromRaw(raw);
+    } catch (const DecodeError& e) {
+        result.error = e.what();
+        return result;
+    }
+    result.hash = stx.hash;
+    std::lock_guard lock(mutex_);
+    if (poolHashes_.count(key(stx.hash)) || store_->findTransaction(stx.hash)) {
+        result.error = "already known: transaction " + toHex(view(stx.hash));
+        return result;
+    }
+    // Validate as if the sender's pending transactions were already applied: the nonce must
+    // be the next one after them.
+    Account projected = state_.account(stx.sender);
+    auto pending = pendingCounts_.find(stx.sender);
+    if (pending != pendingCounts_.end()) projected.nonce += pending->second;
+    StateOverlay view(state_);
+    view.setAccount(stx.sender, projected);
+    if (auto error = validateTransaction(stx, view, setup_.chain, setup_.chain.blockGasLimit)) {
+        result.error = *error;
+        return result;
+    }
+    poolHashes_.insert(key(stx.hash));
+    ++pendingCounts_[stx.sender];
+    pool_.push_back(std::move(stx));
+    result.accepted = true;
+    return result;
+}
+
+std::uint64_t Chain::pendingNonce(const Address& sender) const {
+    std::lock_guard lock(mutex_);
+    auto it = pendingCounts_.find(sender);
+    return state_.account(sender).nonce + (it == pendingCounts_.end() ? 0 : it->second);
+}
+
+std::size_t Chain::pendingCount() const {
+    std::lock_guard lock(mutex_);
+    return pool_.size();
+}
+
+void Chain::dropFromPool(const std::unordered_set<std::string>& hashes) {
+    std::deque<SignedTransaction> kept;
+    for (auto& tx : pool_) {
+        if (hashes.count(key(tx.hash))) {
+            poolHashes_.erase(key(tx.hash));
+            if (--pendingCounts_[tx.sender] == 0) pendingCounts_.erase(tx.sender);
+        } else {
+            kept.push_back(std::move(tx));
+        }
+    }
+    pool_ = std::move(kept);
+}
+
+void Chain::commit(const Block& block, const BlockExecution& execution) {
+    const StateChanges undo = state_.apply(execution.changes);
+    try {
+        if (state_.stateRoot() != block.header.stateRoot) throw BlockRejected("state root mismatch");
+        store_->commitBlock(block, execution.receipts, execution.changes);
+    } catch (...) {
+        state_.apply(undo);
+        throw;
+    }
+    head_ = block.header;
+}
+
+Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, bool inTurn, std::size_t maxTransactions) {
+    std::lock_guard lock(mutex_);
+    const Address sealer = addressOf(sealerKey);
+    if (!setup_.chain.isAuthority(sealer)) throw std::invalid_argument("produceBlock: " + toChecksumAddress(sealer) + " is not an authority");
+    if (timestamp < head_.timestamp) throw std::invalid_argument("produceBlock: timestamp before the head's");
+    const BlockContext ctx = contextFor(head_.number + 1, timestamp, sealer);
+
+    // Pick transactions in arrival order; one that fails validation now (e.g. funds spent by
+    // an earlier one) is dropped with every later transaction of its sender (their nonces
+    // would have a gap).
+    Block block;
+    BlockExecution execution;
+    StateOverlay blockState(state_);
+    std::unordered_set<std::string> leaving;
+    std::set<Address> blocked;
+    for (const auto& tx : pool_) {
+        if (block.transactions.size() >= maxTransactions) break;
+        if (blocked.count(tx.sender)) {
+            leaving.insert(key(tx.hash));
+            continue;
+        }
+        if (tx.tx.gasLimit > setup_.chain.blockGasLimit - execution.gasUsed) continue;   // next block
+        try {
+            Receipt r = applyTransaction(blockState, tx, ctx, host_, execution.gasUsed);
+            execution.gasUsed = r.cumulativeGasUsed;
+            execution.logsBloom.merge(r.bloom);
+            execution.receipts.push_back(std::move(r));
+            block.transactions.push_back(tx);
+        } catch (const InvalidTransaction&) {
+            blocked.insert(tx.sender);
+        }
+        leaving.insert(key(tx.hash));
+    }
+    execution.changes = blockState.changes();
+
+    BlockHeader& h = block.header;
+    h.parentHash = head_.hash();
+    h.number = head_.number + 1;
+    h.timestamp = timestamp;
+    h.gasLimit = setup_.chain.blockGasLimit;
+    h.gasUsed = execution.gasUsed;
+    h.difficulty = U256(inTurn ? 2 : 1);
+    h.logsBloom = execution.logsBloom;
+    h.transactionsRoot = transactionsRoot(block.transactions);
+    h.receiptsRoot = receiptsRoot(execution.receipts);
+    // Apply, take the root, seal and persist; any failure restores the in-memory state.
+    const StateChanges undo = state_.apply(execution.changes);
+    try {
+        h.stateRoot = state_.stateRoot();
+        setCliqueExtra(h, {});
+        sealHeader(h, sealerKey);
+        store_->commitBlock(block, execution.receipts, execution.changes);
+    } catch (...) {
+        state_.apply(undo);
+        throw;
+    }
+    head_ = h;
+    dropFromPool(leaving);
+    return block;
+}
+
+void Chain::importBlock(const Block& block) {
+    std::lock_guard lock(mutex_);
+    const BlockHeader& h = block.header;
+    const std::string at = "block " + std::to_string(h.number) + ": ";
+    if (h.number != head_.number + 1 || h.parentHash != head_.hash()) throw BlockRejected(at + "does not extend the head");
+    const auto sealer = recoverSealer(h);
+    if (!sealer) throw BlockRejected(at + "missing or invalid seal");
+    if (!setup_.chain.isAuthority(*sealer)) throw BlockRejected(at + "sealed by " + toChecksumAddress(*sealer) + ", not an authority");
+    if (h.difficulty != U256(1) && h.difficulty != U256(2)) throw BlockRejected(at + "difficulty must be 1 or 2");
+    if (h.timestamp < head_.timestamp) throw BlockRejected(at + "timestamp before its parent's");
+    if (h.gasLimit != setup_.chain.blockGasLimit) throw BlockRejected(at + "wrong gas limit");
+    if (!h.baseFeePerGas.isZero()) throw BlockRejected(at + "baseFeePerGas must be 0");
+    if (h.ommersHash != emptyOmmersHash()) throw BlockRejected(at + "ommers are not allowed");
+    if (transactionsRoot(block.transactions) != h.transactionsRoot) throw BlockRejected(at + "transactions root mismatch");
+    BlockExecution execution;
+    try {
+        execution = executeTransactions(state_, block.transactions, contextFor(h.number, h.timestamp, *sealer), host_);
+    } catch (const InvalidTransaction& e) {
+        throw BlockRejected(at + e.what());
+    }
+    if (execution.gasUsed != h.gasUsed) throw BlockRejected(at + "gasUsed mismatch");
+    if (!(execution.logsBloom == h.logsBloom)) throw BlockRejected(at + "logs bloom mismatch");
+    if (receiptsRoot(execution.receipts) != h.receiptsRoot) throw BlockRejected(at + "receipts root mismatch");
+    try {
+        commit(block, execution);
+    } catch (const BlockRejected& e) {
+        throw BlockRejected(at + e.what());
+    }
+    std::unordered_set<std::string> included;
+    for (const auto& tx : block.transactions) included.insert(key(tx.hash));
+    // Pool transactions that the new state made stale (nonce too low) leave too.
+    for (const auto& tx : pool_)
+        if (tx.tx.nonce < state_.account(tx.sender).nonce) included.insert(key(tx.hash));
+    dropFromPool(included);
+}
+
+std::uint64_t Chain::headNumber() const {
+    std::lock_guard lock(mutex_);
+    return head_.number;
+}
+
+BlockHeader Chain::headHeader() const {
+    std::lock_guard lock(mutex_);
+    return head_;
+}
+
+Account Chain::account(const Address& address) const {
+    std::lock_guard lock(mutex_);
+    return state_.account(address);
+}
+
+U256 Chain::storageAt(const Address& address, const Hash256& slot) const {
+    std::lock_guard lock(mutex_);
+    return state_.storage(address, slot);
+}
+
+std::optional<Block> Chain::blockByNumber(std::uint64_t number) const {
+    std::lock_guard lock(mutex_);
+    return store_->blockByNumber(number);
+}
+
+std::optional<Block> Chain::blockByHash(const Hash256& hash) const {
+    std::lock_guard lock(mutex_);
+    const auto number = store_->numberOfHash(hash);
+    return number ? store_->blockByNumber(*number) : std::nullopt;
+}
+
+std::optional<TransactionLookup> Chain::transactionByHash(const Hash256& hash) const {
+    std::lock_guard lock(mutex_);
+    const auto where = store_->findTransaction(hash);
+    if (!where) return std::nullopt;
+    const auto block = store_->blockByNumber(where->blockNumber);
+    return TransactionLookup{block->transactions.at(where->index), *where};
+}
+
+std::optional<ReceiptLookup> Chain::receiptByHash(const Hash256& hash) const {
+    std::lock_guard lock(mutex_);
+    const auto where = store_->findTransaction(hash);
+    if (!where) return std::nullopt;
+    const auto block = store_->blockByNumber(where->blockNumber);
+    auto receipts = store_->receiptsOf(where->blockNumber);
+    ReceiptLookup out;
+    for (std::uint32_t i = 0; i < where->index; ++i) out.firstLogIndex += static_cast<std::uint32_t>(receipts[i].logs.size());
+    out.receipt = std::move(receipts.at(where->index));
+    out.tx = block->transactions.at(where->index);
+    out.location = *where;
+    return out;
+}
+
+std::vector<LogEntry> Chain::logs(const LogFilter& filter) const {
+    std::lock_guard lock(mutex_);
+    return store_->logs(filter);
+}
+
+CallOutcome Chain::call(const CallRequest& request) const {
+    std::lock_guard lock(mutex_);
+    const BlockContext ctx = contextFor(head_.number + 1, std::max(head_.timestamp, unixNow()), Address{});
+    return simulateCall(state_, request, ctx, host_);
+}
+
+}  // namespace swarmergy::ledger

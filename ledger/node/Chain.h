@@ -1,0 +1,109 @@
+#pragma once
+// The single-process ledger node core: a transaction pool, block production sealed by an
+// authority key (Clique seal in extraData), block import with full re-execution, persistence
+// through ChainStore, and the queries a JSON-RPC layer maps onto (balance, nonce, blocks,
+// transactions, receipts, logs, eth_call). Thread-safe: every public method takes one mutex,
+// so RPC threads and a sealing thread may share a Chain.
+//
+// Not here (built on top by others): Clique turn rules and signer voting (difficulty is
+// given by the caller), p2p, JSON-RPC.
+#include "ledger/contracts/SwarmergyContracts.h"
+#include "ledger/storage/ChainStore.h"
+
+#include <deque>
+#include <mutex>
+#include <unordered_set>
+
+namespace swarmergy::ledger {
+
+struct ChainSetup {
+    ChainConfig chain;
+    contracts::ContractsConfig contracts;
+    std::string databasePath = ":memory:";
+    Durability durability = Durability::Full;
+    std::string genesisVanity = "SwarmLedger genesis";
+};
+
+struct SubmitResult {
+    bool accepted = false;
+    Hash256 hash{};
+    std::string error;   // why it was refused (decode, signature, chain id, nonce/replay, funds, gas)
+};
+
+struct BlockRejected : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct TransactionLookup {
+    SignedTransaction tx;
+    TransactionLocation location;
+};
+
+struct ReceiptLookup {
+    Receipt receipt;
+    SignedTransaction tx;
+    TransactionLocation location;
+    std::uint32_t firstLogIndex = 0;   // block-wide index of the receipt's first log
+    std::uint64_t cumulativeLogsBefore = 0;
+};
+
+class Chain {
+public:
+    // Opens the database; writes genesis on an empty one, else restores head and state and
+    // checks the stored genesis is this configuration's (throws std::runtime_error if not).
+    static std::unique_ptr<Chain> open(const ChainSetup& setup);
+
+    const ChainConfig& config() const { return setup_.chain; }
+    Hash256 genesisHash() const;
+
+    // --- transaction pool ---
+    // Decodes, recovers the sender and validates against the head state plus the sender's
+    // pending transactions: nonces must follow without gaps; replays and duplicates refused.
+    SubmitResult submitRawTransaction(ByteView raw);
+    std::uint64_t pendingNonce(const Address& sender) const;   // eth_getTransactionCount "pending"
+    std::size_t pendingCount() const;
+
+    // --- blocks ---
+    // Executes pooled transactions in arrival order (skipping and dropping any that became
+    // invalid), seals with `sealerKey` (difficulty 2 in turn, 1 out of turn), commits, returns
+    // the block. `timestamp` must not be before the head's.
+    Block produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, bool inTurn = true,
+                       std::size_t maxTransactions = SIZE_MAX);
+    // Validates and commits a block made elsewhere: extends the head, sealed by an authority,
+    // difficulty 1 or 2, timestamp not before the parent's, every transaction valid, and gas,
+    // roots and bloom equal to re-execution. Throws BlockRejected saying why.
+    void importBlock(const Block& block);
+
+    // --- queries ---
+    std::uint64_t headNumber() const;
+    BlockHeader headHeader() const;
+    Account account(const Address& address) const;
+    U256 storageAt(const Address& address, const Hash256& slot) const;
+    std::optional<Block> blockByNumber(std::uint64_t number) const;
+    std::optional<Block> blockByHash(const Hash256& hash) const;
+    std::optional<TransactionLookup> transactionByHash(const Hash256& hash) const;
+    std::optional<ReceiptLookup> receiptByHash(const Hash256& hash) const;
+    std::vector<LogEntry> logs(const LogFilter& filter) const;
+    // eth_call / eth_estimateGas on the head state at max(head timestamp, now).
+    CallOutcome call(const CallRequest& request) const;
+
+private:
+    explicit Chain(ChainSetup setup);
+    ChainSetup setup_;
+    ContractHost host_;
+    std::unique_ptr<ChainStore> store_;
+    WorldState state_;
+    BlockHeader head_;
+    mutable std::mutex mutex_;
+
+    std::deque<SignedTransaction> pool_;              // arrival order
+    std::unordered_set<std::string> poolHashes_;
+    std::map<Address, std::uint64_t> pendingCounts_;  // transactions per sender in the pool
+
+    Block makeGenesis(StateChanges& genesisChanges) const;
+    BlockContext contextFor(std::uint64_t number, std::uint64_t timestamp, const Address& sealer) const;
+    void commit(const Block& block, const BlockExecution& execution);
+    void dropFromPool(const std::unordered_set<std::string>& hashes);
+};
+
+}  // namespace swarmergy::ledger

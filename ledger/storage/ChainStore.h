@@ -1,0 +1,88 @@
+#pragma once
+// SQLite (WAL) persistence of the chain: blocks, transactions, receipts, logs and the world
+// state. commitBlock writes a block, its transactions, receipts, logs and its state changes in
+// ONE SQLite transaction, so a kill -9 or power loss at any instant leaves either the whole
+// block or none of it (with synchronous=FULL, a commit that returned survives power loss too).
+// Reopening restores the head and the state. One writer per database (SQLite's own lock).
+#include "ledger/chain/Execution.h"
+
+#include <memory>
+#include <set>
+
+struct sqlite3;
+
+namespace swarmergy::ledger {
+
+struct StorageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// A log with where it was emitted, as eth_getLogs reports it.
+struct LogEntry {
+    Log log;
+    std::uint64_t blockNumber = 0;
+    Hash256 blockHash{};
+    Hash256 transactionHash{};
+    std::uint32_t transactionIndex = 0;
+    std::uint32_t logIndex = 0;   // index within the block
+};
+
+// eth_getLogs semantics: inclusive block range; any of `addresses` (empty = any); topics by
+// position, each a set of alternatives (empty set = wildcard).
+struct LogFilter {
+    std::uint64_t fromBlock = 0;
+    std::uint64_t toBlock = ~0ULL;
+    std::vector<Address> addresses;
+    std::vector<std::vector<Hash256>> topics;
+    bool matches(const Log& log) const;
+};
+
+struct TransactionLocation {
+    std::uint64_t blockNumber = 0;
+    std::uint32_t index = 0;
+    Hash256 blockHash{};
+};
+
+enum class Durability { Full, Normal };   // PRAGMA synchronous; Normal survives process kills only
+
+class ChainStore {
+public:
+    // Opens or creates the database; throws StorageError naming the path and SQLite's message.
+    static std::unique_ptr<ChainStore> open(const std::string& path, Durability durability = Durability::Full);
+    ~ChainStore();
+    ChainStore(const ChainStore&) = delete;
+    ChainStore& operator=(const ChainStore&) = delete;
+
+    std::optional<std::uint64_t> headNumber() const;
+    // Block `number` must be head + 1 (0 on an empty store) and its parent hash the head's hash.
+    void commitBlock(const Block& block, const std::vector<Receipt>& receipts, const StateChanges& changes);
+
+    std::optional<BlockHeader> headerByNumber(std::uint64_t number) const;
+    std::optional<std::uint64_t> numberOfHash(const Hash256& hash) const;
+    std::optional<Block> blockByNumber(std::uint64_t number) const;
+    std::vector<Receipt> receiptsOf(std::uint64_t number) const;   // with gasUsed and effectiveGasPrice
+    std::optional<TransactionLocation> findTransaction(const Hash256& hash) const;
+    std::vector<LogEntry> logs(const LogFilter& filter, std::size_t limit = 10000) const;
+
+    void loadState(WorldState& state) const;
+    // Small key/value settings for the node (genesis configuration, node id, ...).
+    void setMeta(const std::string& key, ByteView value);
+    std::optional<Bytes> meta(const std::string& key) const;
+
+private:
+    explicit ChainStore(sqlite3* db);
+    sqlite3* db_;
+    void exec(const char* sql) const;
+};
+
+// Walks the stored chain from genesis: number sequence, parent-hash links, Clique seals by
+// `authorities` (blocks after 0), transaction and receipt roots, gasUsed and logs bloom
+// recomputed from the stored bodies, and the head's state root recomputed from the stored state.
+struct ChainVerification {
+    bool ok = false;
+    std::string error;               // the first problem, with the block number
+    std::optional<std::uint64_t> head;
+};
+ChainVerification verifyStoredChain(const ChainStore& store, const std::vector<Address>& authorities);
+
+}  // namespace swarmergy::ledger
