@@ -99,6 +99,12 @@ static int ensure_identity(void)
     if (s_hub.persist.identityValid) {
         return 0;
     }
+    /* Reseed first: since power-on the port has gathered more entropy (UART timing). */
+    uint8_t serial[8];
+    swh_port_serial_number(serial);
+    if (swh_drbg_seed(swh_port_entropy, NULL, serial, sizeof serial) != 0) {
+        return -1;
+    }
     uint8_t secret[32];
     do {
         if (swh_drbg_generate(secret, sizeof secret) != 0) {
