@@ -1,0 +1,396 @@
+#include "engine/anomaly/Detectors.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace swarmergy::anomaly {
+
+namespace {
+
+std::string format(const char* pattern, double a, double b = 0)
+{
+    char text[160];
+    std::snprintf(text, sizeof text, pattern, a, b);
+    return text;
+}
+
+double median(std::vector<double>& v)
+{
+    if (v.empty()) return 0;
+    const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+}
+
+// Mean and standard deviation of a small sample, the deviation floored (few learning days).
+struct Spread {
+    double mean = 0, sigma = 0;
+};
+Spread spreadOf(const std::vector<double>& v, double floor)
+{
+    Spread s;
+    if (v.empty()) return {0, floor};
+    for (double x : v) s.mean += x;
+    s.mean /= double(v.size());
+    for (double x : v) s.sigma += (x - s.mean) * (x - s.mean);
+    s.sigma = std::max(floor, std::sqrt(s.sigma / double(std::max<std::size_t>(1, v.size() - 1))));
+    return s;
+}
+
+class DetectorRun {
+public:
+    DetectorRun(const MeterLog& log, const DetectorOptions& o) : log_(log), o_(o)
+    {
+        const int n = log.alveoleCount();
+        const std::size_t types = std::size_t(n) * kFaultTypeCount;
+        active_.assign(types, 0);
+        rucheOutage_.assign(log.rucheIds.size(), 0);
+        silentRun_.assign(n, 0);
+        stuckRun_.assign(n, 0);
+        tripRun_.assign(n, 0);
+        maxLoadKw_.assign(n, 0);
+        dayLoadKwh_.assign(n, 0);
+        dayReported_.assign(n, 0);
+        dayPvKwh_.assign(n, 0);
+        dayPeerPvKwh_.assign(n, 0);
+        dayMissingKwh_.assign(n, 0);
+        dayChargeKwh_.assign(n, 0);
+        pvRatios_.assign(n, {});
+        loadSpread_.assign(n, {});
+        pvSpread_.assign(n, {});
+        rucheDayKwh_.assign(log.rucheIds.size(), 0);
+        homeLearnKwh_.assign(n, {});
+        peerYield_.assign(log.rucheIds.size(), 0);
+        rucheFactor_.assign(log.rucheIds.size(), 1);
+        homeMeanKwh_.assign(n, 0);
+        dayMeterRatios_.assign(n, {});
+        dayLoads_.assign(n, {});
+        soilingDays_.assign(n, 0);
+        lastDeviation_.assign(n, 0);
+    }
+
+    std::vector<ConditionEvent> run()
+    {
+        for (int s = 0; s < log_.steps; ++s) {
+            computePeerYield(s);
+            stepDetectors(s);
+            accumulateDay(s);
+            if (s + 1 == log_.steps || log_.localDay(s + 1) != log_.localDay(s)) endOfDay(s);
+        }
+        return std::move(events_);
+    }
+
+private:
+    bool learning(int s) const { return s < o_.learnSteps; }
+    std::uint8_t& flag(int i, FaultType t) { return active_[std::size_t(i) * kFaultTypeCount + int(t)]; }
+    bool meterInAlarm(int i)
+    {
+        for (FaultType t : {FaultType::StuckMeter, FaultType::DriftingMeter, FaultType::Spike, FaultType::HabitChange})
+            if (flag(i, t)) return true;
+        return false;
+    }
+
+    void emit(int s, FaultType type, int i, bool active, std::string message)
+    {
+        if (i >= 0) {
+            if (flag(i, type) == std::uint8_t(active)) return;
+            flag(i, type) = active;
+            events_.push_back({s, type, i, log_.alveoles[i].ruche, active, std::move(message)});
+        }
+    }
+
+    // Median specific yield (kW per kWp) of the ruche's reporting PV homes this step.
+    void computePeerYield(int s)
+    {
+        std::vector<std::vector<double>> yields(log_.rucheIds.size());
+        for (int i = 0; i < log_.alveoleCount(); ++i) {
+            const AlveoleAssets& a = log_.alveoles[i];
+            if (a.pvPeakKw > 0 && log_.reported[log_.at(s, i)]) yields[a.ruche].push_back(log_.pvKw[log_.at(s, i)] / a.pvPeakKw);
+        }
+        for (std::size_t r = 0; r < yields.size(); ++r) peerYield_[r] = yields[r].size() >= 3 ? median(yields[r]) : 0;
+    }
+
+    // What the hub's other meters say the load was (energy balance at the connection).
+    double impliedLoadKw(std::size_t k) const
+    {
+        return log_.pvUsedKw[k] + log_.dischargeKw[k] - log_.chargeKw[k] - log_.netKw[k];
+    }
+
+    void stepDetectors(int s)
+    {
+        silence(s);
+        if (learning(s)) {
+            for (int i = 0; i < log_.alveoleCount(); ++i)
+                if (log_.reported[log_.at(s, i)]) maxLoadKw_[i] = std::max(maxLoadKw_[i], log_.loadKw[log_.at(s, i)]);
+            return;
+        }
+        for (int i = 0; i < log_.alveoleCount(); ++i) {
+            if (!log_.reported[log_.at(s, i)]) continue;
+            stuck(s, i);
+            spike(s, i);
+            inverterTrip(s, i);
+        }
+    }
+
+    void silence(int s)
+    {
+        std::vector<int> silent(log_.rucheIds.size(), 0), members(log_.rucheIds.size(), 0);
+        for (int i = 0; i < log_.alveoleCount(); ++i) {
+            const int r = log_.alveoles[i].ruche;
+            ++members[r];
+            if (log_.reported[log_.at(s, i)]) {
+                silentRun_[i] = 0;
+                emit(s, FaultType::HubSilent, i, false, "hub reports again");
+                continue;
+            }
+            ++silent[r];
+            if (++silentRun_[i] == o_.silentSteps)
+                emit(s, FaultType::HubSilent, i, true, format("no reading for %.0f min", silentRun_[i] * log_.stepMinutes));
+        }
+        // Children first, then the ruche (the alarm model lifts suppression on the ruche's clear).
+        for (std::size_t r = 0; r < members.size(); ++r) {
+            const double share = members[r] ? double(silent[r]) / members[r] : 0;
+            auto& state = rucheOutage_[r];
+            if (share >= o_.outageShare) {
+                if (state < 0) state = 0;
+                if (++state == 2)
+                    events_.push_back({s, FaultType::RucheOutage, -1, int(r), true,
+                                       format("%.0f %% of the ruche's hubs silent", 100 * share)});
+            } else if (share < 0.5 && state != 0) {
+                if (state >= 2) events_.push_back({s, FaultType::RucheOutage, -1, int(r), false, "ruche reports again"});
+                state = 0;
+            }
+        }
+    }
+
+    void stuck(int s, int i)
+    {
+        const bool same = s > 0 && log_.reported[log_.at(s - 1, i)] &&
+                          log_.loadKw[log_.at(s, i)] == log_.loadKw[log_.at(s - 1, i)];
+        stuckRun_[i] = same ? stuckRun_[i] + 1 : 0;
+        if (!same) emit(s, FaultType::StuckMeter, i, false, "load reading moves again");
+        else if (stuckRun_[i] + 1 >= o_.stuckSteps && !meterInAlarm(i))
+            emit(s, FaultType::StuckMeter, i, true, format("load reading fixed at %.3f kW for %.0f steps",
+                                                           log_.loadKw[log_.at(s, i)], stuckRun_[i] + 1));
+    }
+
+    // A spike is a reading far above both what the hub's other meters imply and anything
+    // learned: a real appliance peak balances, a meter glitch does not.
+    void spike(int s, int i)
+    {
+        const std::size_t k = log_.at(s, i);
+        const double kw = log_.loadKw[k];
+        const double limit = std::max(maxLoadKw_[i], impliedLoadKw(k) + o_.spikeMarginKw);
+        if (kw > limit && !flag(i, FaultType::Spike) && !meterInAlarm(i))
+            emit(s, FaultType::Spike, i, true, format("load reading %.1f kW, above the learned maximum %.1f kW", kw, maxLoadKw_[i]));
+        else if (kw <= limit)
+            emit(s, FaultType::Spike, i, false, "load reading plausible again");
+    }
+
+    void inverterTrip(int s, int i)
+    {
+        const AlveoleAssets& a = log_.alveoles[i];
+        if (a.pvPeakKw <= 0) return;
+        const double peer = peerYield_[a.ruche];
+        if (peer < 0.15) return;   // too little sun to judge
+        const double own = log_.pvKw[log_.at(s, i)] / a.pvPeakKw;
+        if (own < 0.01) {
+            if (++tripRun_[i] == 3)
+                emit(s, FaultType::InverterTrip, i, true, format("no PV output while neighbours yield %.2f kW/kWp", peer));
+        } else {
+            tripRun_[i] = 0;
+            if (own > 0.3 * peer) emit(s, FaultType::InverterTrip, i, false, "PV output back");
+        }
+    }
+
+    void accumulateDay(int s)
+    {
+        const double dt = log_.stepHours();
+        ++stepsToday_;
+        for (int i = 0; i < log_.alveoleCount(); ++i) {
+            const std::size_t k = log_.at(s, i);
+            if (!log_.reported[k]) continue;
+            const AlveoleAssets& a = log_.alveoles[i];
+            ++dayReported_[i];
+            dayLoadKwh_[i] += log_.loadKw[k] * dt;
+            const double impliedKw = impliedLoadKw(k);
+            dayLoads_[i].push_back(log_.loadKw[k]);
+            if (impliedKw > 0.2) dayMeterRatios_[i].push_back(log_.loadKw[k] / impliedKw);
+            rucheDayKwh_[a.ruche] += log_.loadKw[k] * dt;
+            if (a.pvPeakKw > 0 && peerYield_[a.ruche] > 0.05) {
+                dayPvKwh_[i] += log_.pvKw[k] * dt;
+                dayPeerPvKwh_[i] += peerYield_[a.ruche] * a.pvPeakKw * dt;
+            }
+            if (a.batteryCapacityKwh > 0 && s > 0 && log_.reported[log_.at(s - 1, i)]) {
+                // Coulomb counting: what the reported flows should have done to the level. A
+                // faded store saturates early (charge lost) and empties early (discharge
+                // reported from an empty store).
+                const double expected = (log_.chargeKw[k] * a.etaCharge - log_.dischargeKw[k] / a.etaDischarge) * dt;
+                dayMissingKwh_[i] += std::fabs(expected - (log_.socKwh[k] - log_.socKwh[log_.at(s - 1, i)]));
+                dayChargeKwh_[i] += (log_.chargeKw[k] + log_.dischargeKw[k]) * dt;
+            }
+        }
+    }
+
+    void endOfDay(int s)
+    {
+        const int fullDay = 1440 / log_.stepMinutes;
+        const bool complete = stepsToday_ == fullDay;
+        stepsToday_ = 0;
+        if (learning(s)) {
+            // Learning days are stored whole and judged once the week is over, so that the
+            // spread is measured against the learned means, not against running ones.
+            if (complete) learnDay();
+            return;
+        }
+        if (!learned_) finishLearning();
+        // The ruche's factor today: median over its homes of today's level against the learned
+        // one (seasons and weekends move every home together).
+        std::vector<std::vector<double>> factors(rucheDayKwh_.size());
+        std::vector<double> level(log_.alveoleCount(), 0);
+        for (int i = 0; i < log_.alveoleCount(); ++i) {
+            if (!complete || dayReported_[i] != fullDay || homeMeanKwh_[i] <= 0) continue;
+            level[i] = median(dayLoads_[i]);
+            factors[log_.alveoles[i].ruche].push_back(level[i] / homeMeanKwh_[i]);
+        }
+        for (std::size_t r = 0; r < factors.size(); ++r) rucheFactor_[r] = factors[r].size() >= 3 ? median(factors[r]) : 1.0;
+        for (int i = 0; i < log_.alveoleCount(); ++i) {
+            if (level[i] > 0) judgeLoadDay(s, i, logRatio(i, level[i], rucheFactor_[log_.alveoles[i].ruche]));
+            const double pvRatio = dayPeerPvKwh_[i] > 0.5 ? dayPvKwh_[i] / dayPeerPvKwh_[i] : -1;
+            if (pvRatio >= 0 && pvSpread_[i].mean > 0)
+                judgePvDay(s, i, pvRatio / pvSpread_[i].mean, dayPeerPvKwh_[i] / log_.alveoles[i].pvPeakKw);
+            if (log_.alveoles[i].batteryCapacityKwh > 0) judgeBatteryDay(s, i);
+        }
+        resetDay();
+    }
+
+    void resetDay()
+    {
+        for (int i = 0; i < log_.alveoleCount(); ++i) {
+            dayLoadKwh_[i] = dayPvKwh_[i] = dayPeerPvKwh_[i] = dayMissingKwh_[i] = dayChargeKwh_[i] = 0;
+            dayReported_[i] = 0;
+            dayMeterRatios_[i].clear();
+            dayLoads_[i].clear();
+        }
+        std::fill(rucheDayKwh_.begin(), rucheDayKwh_.end(), 0.0);
+    }
+
+    // The habit is the day's median load reading: appliance bursts and EV sessions (a few
+    // hours) do not move it, a tamper or a failing appliance running all day does.
+    void learnDay()
+    {
+        for (int i = 0; i < log_.alveoleCount(); ++i) {
+            if (!dayLoads_[i].empty()) homeLearnKwh_[i].push_back(median(dayLoads_[i]));
+            if (dayPeerPvKwh_[i] > 0.5) pvRatios_[i].push_back(dayPvKwh_[i] / dayPeerPvKwh_[i]);
+        }
+        resetDay();
+    }
+
+    double logRatio(int i, double kwh, double rucheFactor) const
+    {
+        const double expected = homeMeanKwh_[i] * rucheFactor;
+        return expected > 0 && kwh > 0 ? std::log(kwh / expected) : 0.0;
+    }
+
+    void finishLearning()
+    {
+        learned_ = true;
+        for (int i = 0; i < log_.alveoleCount(); ++i) {
+            homeMeanKwh_[i] = spreadOf(homeLearnKwh_[i], 0).mean;
+            std::vector<double> z;
+            for (double level : homeLearnKwh_[i]) z.push_back(logRatio(i, level, 1.0));
+            loadSpread_[i] = spreadOf(z, 0.05);
+            pvSpread_[i] = spreadOf(pvRatios_[i], 0.01);
+        }
+    }
+
+    void judgeLoadDay(int s, int i, double z)
+    {
+        judgeMeterBalance(s, i);
+        const Spread& learned = loadSpread_[i];
+        const double deviation = z - learned.mean;
+        const bool far = std::fabs(deviation) > std::max(o_.habitSigmas * learned.sigma, o_.habitMinLogRatio);
+        const bool farAgain = std::fabs(deviation) > std::max(3 * learned.sigma, 0.5) &&
+                              std::fabs(lastDeviation_[i]) > std::max(3 * learned.sigma, 0.5) &&
+                              (deviation > 0) == (lastDeviation_[i] > 0);
+        lastDeviation_[i] = deviation;
+        if (flag(i, FaultType::HabitChange)) {
+            if (std::fabs(deviation) < 2 * learned.sigma) emit(s, FaultType::HabitChange, i, false, "consumption back to habit");
+            return;
+        }
+        if (meterInAlarm(i)) return;
+        if (far || farAgain)
+            emit(s, FaultType::HabitChange, i, true,
+                 format("daily consumption %.0f %% of the learned habit (%.1f sigma)", 100 * std::exp(deviation),
+                        deviation / learned.sigma));
+    }
+
+    // The load meter against the hub's other meters: a median ratio away from 1 over a day is
+    // a calibration drift (spikes and a stuck register have their own detectors).
+    void judgeMeterBalance(int s, int i)
+    {
+        std::vector<double>& ratios = dayMeterRatios_[i];
+        if (ratios.size() < 8) return;
+        const double ratio = median(ratios);
+        if (flag(i, FaultType::DriftingMeter)) {
+            if (std::fabs(ratio - 1) < 0.03) emit(s, FaultType::DriftingMeter, i, false, "load meter agrees with the hub again");
+        } else if (std::fabs(ratio - 1) > 0.08 && !meterInAlarm(i)) {
+            emit(s, FaultType::DriftingMeter, i, true,
+                 format("load meter reads %.0f %% of what the hub's other meters imply", 100 * ratio));
+        }
+    }
+
+    // Judged on sunny days only (diffuse light hides orientation differences and makes the
+    // ratio to the neighbours wander), and only after two low days in a row.
+    void judgePvDay(int s, int i, double relative, double peerKwhPerKwp)
+    {
+        if (flag(i, FaultType::InverterTrip) || peerKwhPerKwp < 2.0) return;
+        if (relative < o_.soilingRatio && relative > 0.05) {
+            if (++soilingDays_[i] >= 2)
+                emit(s, FaultType::PvSoiling, i, true, format("PV yield %.0f %% of what its neighbours' sky allows", 100 * relative));
+        } else {
+            soilingDays_[i] = 0;
+            if (relative > 0.9) emit(s, FaultType::PvSoiling, i, false, "PV yield back to normal");
+        }
+    }
+
+    void judgeBatteryDay(int s, int i)
+    {
+        const double capacity = log_.alveoles[i].batteryCapacityKwh;
+        // Latched: capacity does not come back by itself; the operator clears it after service.
+        if (dayMissingKwh_[i] > 0.1 * capacity)
+            emit(s, FaultType::BatteryFade, i, true,
+                 format("the store's level missed %.1f kWh of the reported flows today (%.0f %% of nameplate)",
+                        dayMissingKwh_[i], 100 * dayMissingKwh_[i] / capacity));
+    }
+
+    const MeterLog& log_;
+    DetectorOptions o_;
+    std::vector<ConditionEvent> events_;
+    std::vector<std::uint8_t> active_;
+    std::vector<int> rucheOutage_, silentRun_, stuckRun_, tripRun_, dayReported_;
+    std::vector<double> maxLoadKw_, dayLoadKwh_, dayPvKwh_, dayPeerPvKwh_, dayMissingKwh_, dayChargeKwh_;
+    std::vector<std::vector<double>> pvRatios_, homeLearnKwh_;
+    std::vector<Spread> loadSpread_, pvSpread_;
+    std::vector<double> rucheDayKwh_, peerYield_, rucheFactor_, homeMeanKwh_;
+    std::vector<std::vector<double>> dayMeterRatios_, dayLoads_;
+    std::vector<int> soilingDays_;
+    std::vector<double> lastDeviation_;
+    int stepsToday_ = 0;
+    bool learned_ = false;
+};
+
+}  // namespace
+
+std::vector<ConditionEvent> detectConditions(const MeterLog& log, const DetectorOptions& options)
+{
+    if (log.steps < options.learnSteps + 96)
+        throw std::invalid_argument("detectConditions: the log has " + std::to_string(log.steps) +
+                                    " steps, needs the learning period (" + std::to_string(options.learnSteps) +
+                                    ") plus a day");
+    return DetectorRun(log, options).run();
+}
+
+}  // namespace swarmergy::anomaly
