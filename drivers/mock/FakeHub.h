@@ -27,7 +27,9 @@ struct FakeHubConfig {
     quint32 capabilities = SWP_CAP_FLASH | SWP_CAP_PROVISION | SWP_CAP_CONFIG | SWP_CAP_FLASH_RLE;
     quint16 maxPayload = SWP_MAX_PAYLOAD;
     quint8 window = 4;
-    QByteArray technicianKey = QByteArrayLiteral("demo-technician-key");
+    // The DEMO technician credential of resources/keys/technician-demo.key, as the firmware.
+    QByteArray technicianKey = QByteArray::fromHex(
+        "f1daeb84500ab631184842330dd4632126e6467eda0b255285b98b099de223c2");
     QByteArray serial = QByteArrayLiteral("FAKE0001");  // 8 bytes
     quint32 seed = 1;  // nonces and identity keys are reproducible
 };
