@@ -5,6 +5,7 @@
 #include "ledger/crypto/Keccak.h"
 
 #include <cstring>
+#include <set>
 
 namespace swarmergy::ledger {
 
@@ -56,11 +57,11 @@ StateChanges WorldState::apply(const StateChanges& changes) {
 
 Hash256 WorldState::stateRoot() const {
     static const Hash256 kEmptyCodeHash = keccak256(ByteView{});
-    std::map<Address, bool> present;
-    for (const auto& [a, acc] : accounts_) present[a] = true;
-    for (const auto& [a, slots] : storage_) present[a] = true;
+    std::set<Address> present;
+    for (const auto& [a, acc] : accounts_) present.insert(a);
+    for (const auto& [a, slots] : storage_) present.insert(a);
     std::map<Bytes, Bytes> entries;
-    for (const auto& [address, unused] : present) {
+    for (const auto& address : present) {
         Hash256 storageRoot = emptyTrieRoot();
         if (auto s = storage_.find(address); s != storage_.end()) {
             auto cached = storageRootCache_.find(address);

@@ -13,8 +13,10 @@
 // merges into its parent or is dropped, which is how a reverted call leaves no trace.
 #include "ledger/crypto/U256.h"
 
+#include <cstring>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 namespace swarmergy::ledger {
 
@@ -26,6 +28,30 @@ struct Account {
 
 using StorageKey = std::pair<Address, Hash256>;
 
+// Hashes for the state maps: addresses and slots are (mostly) keccak outputs, so their
+// leading bytes are already uniformly distributed.
+struct AddressHash {
+    std::size_t operator()(const Address& a) const {
+        std::size_t h;
+        std::memcpy(&h, a.data() + 12, sizeof h);
+        return h;
+    }
+};
+struct SlotHash {
+    std::size_t operator()(const Hash256& s) const {
+        std::size_t h, tail;
+        std::memcpy(&h, s.data(), sizeof h);
+        std::memcpy(&tail, s.data() + 24, sizeof tail);   // small slot numbers live at the end
+        return h ^ (tail * 0x9e3779b97f4a7c15ULL);
+    }
+};
+struct StorageKeyHash {
+    std::size_t operator()(const StorageKey& k) const { return SlotHash{}(k.second) ^ (AddressHash{}(k.first) * 31); }
+};
+using AccountMap = std::unordered_map<Address, Account, AddressHash>;
+using SlotMap = std::unordered_map<Hash256, U256, SlotHash>;
+using StorageChangeMap = std::unordered_map<StorageKey, U256, StorageKeyHash>;
+
 class StateReader {
 public:
     virtual ~StateReader() = default;
@@ -35,8 +61,8 @@ public:
 
 // The final values of every account and slot a block touched (a zero slot means deleted).
 struct StateChanges {
-    std::map<Address, Account> accounts;
-    std::map<StorageKey, U256> storage;
+    AccountMap accounts;
+    StorageChangeMap storage;
     bool empty() const { return accounts.empty() && storage.empty(); }
 };
 
@@ -67,13 +93,13 @@ public:
     StateChanges apply(const StateChanges& changes);
     Hash256 stateRoot() const;   // storage roots are cached per account until it changes
 
-    const std::map<Address, Account>& accounts() const { return accounts_; }
-    const std::map<Address, std::map<Hash256, U256>>& allStorage() const { return storage_; }
+    const AccountMap& accounts() const { return accounts_; }
+    const std::unordered_map<Address, SlotMap, AddressHash>& allStorage() const { return storage_; }
 
 private:
-    std::map<Address, Account> accounts_;
-    std::map<Address, std::map<Hash256, U256>> storage_;
-    mutable std::map<Address, Hash256> storageRootCache_;
+    AccountMap accounts_;
+    std::unordered_map<Address, SlotMap, AddressHash> storage_;
+    mutable std::unordered_map<Address, Hash256, AddressHash> storageRootCache_;
 };
 
 // Solidity storage layout helpers (docs.soliditylang.org, "Layout of State Variables"):

@@ -96,13 +96,34 @@ Address wordToAddress(const U256& v) {
 }  // namespace detail
 
 namespace topic {
-Hash256 transfer() { return eventTopic("Transfer(address,address,uint256)"); }
-Hash256 approval() { return eventTopic("Approval(address,address,uint256)"); }
-Hash256 readingRecorded() { return eventTopic("ReadingRecorded(address,uint64,address,uint64,uint64,uint256)"); }
-Hash256 hubRegistered() { return eventTopic("HubRegistered(address,bytes32,bytes32,address)"); }
-Hash256 hubRevoked() { return eventTopic("HubRevoked(address,bytes32)"); }
-Hash256 settlementRecorded() { return eventTopic("SettlementRecorded(uint64,uint256,uint256)"); }
-Hash256 settlementEntry() { return eventTopic("SettlementEntry(uint64,bytes32,int256,uint256,int256)"); }
+Hash256 transfer() {
+    static const Hash256 t = eventTopic("Transfer(address,address,uint256)");
+    return t;
+}
+Hash256 approval() {
+    static const Hash256 t = eventTopic("Approval(address,address,uint256)");
+    return t;
+}
+Hash256 readingRecorded() {
+    static const Hash256 t = eventTopic("ReadingRecorded(address,uint64,address,uint64,uint64,uint256)");
+    return t;
+}
+Hash256 hubRegistered() {
+    static const Hash256 t = eventTopic("HubRegistered(address,bytes32,bytes32,address)");
+    return t;
+}
+Hash256 hubRevoked() {
+    static const Hash256 t = eventTopic("HubRevoked(address,bytes32)");
+    return t;
+}
+Hash256 settlementRecorded() {
+    static const Hash256 t = eventTopic("SettlementRecorded(uint64,uint256,uint256)");
+    return t;
+}
+Hash256 settlementEntry() {
+    static const Hash256 t = eventTopic("SettlementEntry(uint64,bytes32,int256,uint256,int256)");
+    return t;
+}
 }  // namespace topic
 
 }  // namespace swarmergy::ledger::contracts
