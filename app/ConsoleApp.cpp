@@ -33,7 +33,8 @@ struct ConsoleOptions {
 };
 
 QStringList pageNames() {
-    return {QStringLiteral("essaim"), QStringLiteral("ruche"), QStringLiteral("charts"), QStringLiteral("fleet")};
+    return {QStringLiteral("essaim"), QStringLiteral("ruche"), QStringLiteral("plan"), QStringLiteral("charts"),
+            QStringLiteral("fleet")};
 }
 
 std::optional<ConsoleOptions> parseArguments(QApplication& application, QString* error) {
@@ -61,7 +62,7 @@ std::optional<ConsoleOptions> parseArguments(QApplication& application, QString*
     const QCommandLineOption language(QStringLiteral("lang"),
                                       QCoreApplication::translate("main", "Interface language: en or fr."), QStringLiteral("code"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QCoreApplication::translate("main", "Page shown at start: essaim, ruche, charts or fleet."), QStringLiteral("name"));
+                                  QCoreApplication::translate("main", "Page shown at start: essaim, ruche, plan, charts or fleet."), QStringLiteral("name"));
     parser.addOptions({demo, hours, screenshot, alveoles, ruches, seed, dataDir, language, page});
     parser.process(application);
 
@@ -216,6 +217,8 @@ int runConsole(QApplication& application) {
     demoOptions.ruches = options->size.ruches;
     demoOptions.seed = std::uint64_t(options->size.seed);
     demoOptions.telemetryPath = telemetryPath(*options, demoDir);
+    if (options->headlessHours > 0)
+        demoOptions.planEverySteps = 4;   // hourly plans keep a lockstep headless day short
 
     DemoService demo(demoOptions);
     TelemetryReader telemetry(demoOptions.telemetryPath);

@@ -6,6 +6,7 @@ DemoService::DemoService(DemoOptions options, QObject* parent)
     : QObject(parent), options_(std::move(options)) {
     qRegisterMetaType<model::EssaimSnapshotPtr>("swarmergy::model::EssaimSnapshotPtr");
     qRegisterMetaType<model::SimSpeed>("swarmergy::model::SimSpeed");
+    qRegisterMetaType<model::PlanSnapshotPtr>("swarmergy::model::PlanSnapshotPtr");
     thread_.setObjectName(QStringLiteral("simulation"));
     worker_ = new SimulationWorker(options_);
     worker_->moveToThread(&thread_);
@@ -20,6 +21,10 @@ DemoService::DemoService(DemoOptions options, QObject* parent)
     connect(worker_, &SimulationWorker::snapshotReady, this, [this](model::EssaimSnapshotPtr s) {
         latest_ = s;
         Q_EMIT snapshotReady(std::move(s));
+    });
+    connect(worker_, &SimulationWorker::planReady, this, [this](model::PlanSnapshotPtr plan) {
+        latestPlan_ = plan;
+        Q_EMIT planReady(std::move(plan));
     });
     connect(this, &DemoService::requestSpeed, worker_, &SimulationWorker::setSpeed);
     connect(this, &DemoService::requestStep, worker_, &SimulationWorker::stepOnce);

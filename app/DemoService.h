@@ -19,6 +19,7 @@ public:
     void start();
     model::SimSpeed speed() const { return speed_; }
     model::EssaimSnapshotPtr latest() const { return latest_; }
+    model::PlanSnapshotPtr latestPlan() const { return latestPlan_; }
     const DemoOptions& options() const { return options_; }
 
 public Q_SLOTS:
@@ -30,6 +31,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void ready(int alveoles, int ruches);
     void snapshotReady(swarmergy::model::EssaimSnapshotPtr snapshot);
+    void planReady(swarmergy::model::PlanSnapshotPtr plan);
     void speedChanged(swarmergy::model::SimSpeed speed);
     void stepsDone(qint64 stepIndex);
     void failed(QString message);
@@ -46,6 +48,7 @@ private:
     SimulationWorker* worker_ = nullptr;
     model::SimSpeed speed_ = model::SimSpeed::Paused;
     model::EssaimSnapshotPtr latest_;
+    model::PlanSnapshotPtr latestPlan_;
 };
 
 }  // namespace swarmergy::app

@@ -8,6 +8,7 @@
 #include "widgets/fleet/FleetView.h"
 #include "widgets/flow/EssaimView.h"
 #include "widgets/flow/RucheView.h"
+#include "widgets/plan/PlanView.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -44,6 +45,7 @@ MainWindow::MainWindow(DemoService* demo, const TelemetrySeries* telemetry, Lang
     restoreLayout();
     if (demo_) {
         connect(demo_, &DemoService::snapshotReady, this, &MainWindow::showSnapshot);
+        connect(demo_, &DemoService::planReady, planView_, &widgets::PlanView::setPlan);
         connect(demo_, &DemoService::speedChanged, this, &MainWindow::reflectSpeed);
         connect(demo_, &DemoService::failed, this, [this](const QString& message) {
             statusBar()->showMessage(tr("Simulation error: %1").arg(message));
@@ -83,6 +85,7 @@ void MainWindow::createViews() {
             chartView_->setSource(SeriesScope::Ruche, QString::fromStdString(snapshot_->ruches[index].id));
     });
 
+    planView_ = new widgets::PlanView(tabs_);
     chartView_ = new widgets::TimeSeriesChartView(telemetry_, tabs_);
     fleetView_ = new widgets::FleetView(tabs_);
     connect(fleetView_, &widgets::FleetView::alveoleActivated, this, [this](const QString& id) {
@@ -92,6 +95,7 @@ void MainWindow::createViews() {
 
     tabs_->addTab(essaimView_, QString());
     tabs_->addTab(ruchePage_, QString());
+    tabs_->addTab(planView_, QString());
     tabs_->addTab(chartView_, QString());
     tabs_->addTab(fleetView_, QString());
     setCentralWidget(tabs_);
@@ -159,7 +163,7 @@ void MainWindow::createMenus() {
     simMenu_->addSeparator();
     simMenu_->addAction(islandAction_);
     viewMenu_ = menuBar()->addMenu(QString());
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 5; ++i) {
         auto* action = viewMenu_->addAction(QString());
         action->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
         connect(action, &QAction::triggered, this, [this, i] { tabs_->setCurrentIndex(i); });
@@ -201,10 +205,12 @@ void MainWindow::retranslate() {
     tabs_->setTabToolTip(0, tr("The region: ruches, the lines between them, the national grid and the SeasonStore"));
     tabs_->setTabText(1, tr("Ruche"));
     tabs_->setTabToolTip(1, tr("One neighbourhood microgrid: its live flows and today's key figures"));
-    tabs_->setTabText(2, tr("Charts"));
-    tabs_->setTabToolTip(2, tr("History of load, PV, exchange, state of charge and price"));
-    tabs_->setTabText(3, tr("Fleet"));
-    tabs_->setTabToolTip(3, tr("Every alvéole, sortable and filterable"));
+    tabs_->setTabText(2, tr("Plan"));
+    tabs_->setTabToolTip(2, tr("SwarmBrain's dispatch plan against what happened, its savings and recommendations"));
+    tabs_->setTabText(3, tr("Charts"));
+    tabs_->setTabToolTip(3, tr("History of load, PV, exchange, state of charge and price"));
+    tabs_->setTabText(4, tr("Fleet"));
+    tabs_->setTabToolTip(4, tr("Every alvéole, sortable and filterable"));
     rucheLabel_->setText(tr("&Ruche:"));
 
     pauseAction_->setText(tr("Pause"));

@@ -18,6 +18,7 @@ class EssaimView;
 class RucheView;
 class TimeSeriesChartView;
 class FleetView;
+class PlanView;
 }
 
 namespace swarmergy::app {
@@ -33,12 +34,13 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    enum class Page { Essaim, Ruche, Charts, Fleet };
+    enum class Page { Essaim, Ruche, Plan, Charts, Fleet };
     void showPage(Page page);
     Page currentPage() const;
     QWidget* pageWidget(Page page) const;
     int currentRucheIndex() const;
     widgets::TimeSeriesChartView* chartView() const { return chartView_; }
+    widgets::PlanView* planView() const { return planView_; }
     // Re-reads the chart's history now (not throttled), e.g. before a screenshot.
     void reloadHistory();
 
@@ -75,6 +77,7 @@ private:
     widgets::RucheView* rucheView_ = nullptr;
     widgets::TimeSeriesChartView* chartView_ = nullptr;
     widgets::FleetView* fleetView_ = nullptr;
+    widgets::PlanView* planView_ = nullptr;
     QComboBox* rucheChoice_ = nullptr;
     QWidget* ruchePage_ = nullptr;
     QLabel* rucheLabel_ = nullptr;

@@ -2,10 +2,13 @@
 
 #include "app/SimClock.h"
 #include "app/TelemetryMapping.h"
+#include "engine/planning/RollingPlanner.h"
 #include "engine/simulation/Simulator.h"
 #include "engine/telemetry/TelemetryStore.h"
 
+#include <QFutureWatcher>
 #include <QTimer>
+#include <QtConcurrent>
 
 #include <exception>
 
@@ -14,7 +17,10 @@ namespace swarmergy::app {
 SimulationWorker::SimulationWorker(DemoOptions options, QObject* parent)
     : QObject(parent), options_(std::move(options)) {}
 
-SimulationWorker::~SimulationWorker() = default;
+SimulationWorker::~SimulationWorker() {
+    if (planWatcher_)
+        planWatcher_->waitForFinished();   // the planner reads the simulator's fleet
+}
 
 void SimulationWorker::initialise() {
     try {
@@ -36,9 +42,14 @@ void SimulationWorker::initialise() {
     }
     timer_ = new QTimer(this);
     connect(timer_, &QTimer::timeout, this, &SimulationWorker::advance);
+    planWatcher_ = new QFutureWatcher<std::shared_ptr<planning::PlanOutcome>>(this);
+    connect(planWatcher_, &QFutureWatcherBase::finished, this, &SimulationWorker::adoptPlan);
     sincePublish_.start();
+    sincePlanPublish_.start();
+    nextPlanStep_ = simulator_->stepIndex();
     Q_EMIT ready(options_.alveoles, options_.ruches);
     publish(true);
+    planIfDue();
 }
 
 // A persistent store that already holds steps of this (deterministic) simulation: replay up to
@@ -79,8 +90,12 @@ void SimulationWorker::stepOnce() {
 }
 
 void SimulationWorker::setGridConnected(bool connected) {
-    if (simulator_)
-        simulator_->setGridConnected(connected);
+    if (!simulator_)
+        return;
+    simulator_->setGridConnected(connected);
+    // An event re-plans at once: the plan made for a connected essaim is wrong when islanded.
+    pendingTrigger_ = connected ? model::PlanTrigger::GridReconnected : model::PlanTrigger::GridDisconnected;
+    planIfDue();
 }
 
 void SimulationWorker::runStepsThenPause(int steps) {
@@ -94,16 +109,26 @@ void SimulationWorker::runStepsThenPause(int steps) {
 void SimulationWorker::shutdown() {
     if (timer_)
         timer_->stop();
+    if (planWatcher_)
+        planWatcher_->waitForFinished();
     store_.reset();   // closes the SQLite connection on the thread that used it
 }
 
 void SimulationWorker::advance() {
+    if (stepsToRun_ > 0 && options_.lockstepBoundedRuns && planWatcher_ && planWatcher_->isRunning()) {
+        waitingForPlan_ = true;   // adoptPlan() resumes
+        timer_->stop();
+        return;
+    }
     simulator_->step();
     writeTelemetry();
+    recordActuals();
+    planIfDue();
     if (stepsToRun_ > 0 && --stepsToRun_ == 0) {
         speed_ = model::SimSpeed::Paused;
         reschedule();
         publish(true);
+        publishPlan(true);
         Q_EMIT stepsDone(simulator_->stepIndex());
         return;
     }
@@ -125,6 +150,103 @@ void SimulationWorker::writeTelemetry() {
         telemetryFailed_ = true;
         Q_EMIT failed(tr("telemetry is no longer recorded: %1").arg(QString::fromStdString(error.what())));
     }
+}
+
+// One plan at a time: a new one starts when the last one is adopted, at the period or at
+// once for an event; the simulator follows the last adopted plan meanwhile.
+void SimulationWorker::planIfDue() {
+    if (!options_.planning || !planWatcher_ || planWatcher_->isRunning())
+        return;
+    if (pendingTrigger_) {
+        const auto trigger = *pendingTrigger_;
+        pendingTrigger_.reset();
+        startPlan(trigger);
+    } else if (simulator_->stepIndex() >= nextPlanStep_) {
+        startPlan(model::PlanTrigger::Periodic);
+    }
+}
+
+void SimulationWorker::startPlan(model::PlanTrigger trigger) {
+    const auto inputs = planning::captureInputs(*simulator_, trigger);
+    planning::PlannerOptions options;
+    options.forecastNoise = options_.forecastNoise;
+    options.seed = options_.seed;
+    options.dispatch.threads = 1;   // the simulation thread and the GUI share the other core
+    const simulation::Fleet* fleet = &simulator_->fleet();
+    nextPlanStep_ = inputs.firstStep + options_.planEverySteps;
+    planWatcher_->setFuture(QtConcurrent::run([fleet, inputs, options] {
+        return std::make_shared<planning::PlanOutcome>(planning::makePlan(*fleet, inputs, options));
+    }));
+}
+
+void SimulationWorker::adoptPlan() {
+    std::shared_ptr<planning::PlanOutcome> outcome;
+    try {
+        outcome = planWatcher_->result();
+    } catch (const std::exception& error) {
+        Q_EMIT failed(tr("planning failed, the local rules keep running: %1").arg(QString::fromStdString(error.what())));
+        if (waitingForPlan_) {
+            waitingForPlan_ = false;
+            reschedule();
+        }
+        return;
+    }
+    simulator_->followPlan(outcome->setpoints);
+    plan_ = outcome->snapshot;
+    planFirstStep_ = outcome->setpoints->firstStep;
+    recordActuals();
+    publishPlan(true);
+    planIfDue();
+    if (waitingForPlan_) {
+        waitingForPlan_ = false;
+        reschedule();
+    }
+}
+
+// Keeps what each ruche did in the recent steps and rebuilds the plan's actual series from
+// its first step, so the Plan view compares plan and reality step by step.
+void SimulationWorker::recordActuals() {
+    const auto ruches = simulator_->ruches();
+    if (simulator_->stepIndex() > 0 && (recent_.empty() || recent_.back().first != simulator_->stepIndex() - 1)) {
+        std::vector<RucheActual> step;
+        step.reserve(ruches.size());
+        for (const auto& rs : ruches)
+            step.push_back({rs.flows.importKw, rs.flows.exportKw, rs.stores.hiveSocKwh, rs.stores.h2LevelKwh});
+        recent_.emplace_back(simulator_->stepIndex() - 1, std::move(step));
+        while (recent_.size() > 2 * 96)
+            recent_.pop_front();
+    }
+    if (!plan_)
+        return;
+    for (std::size_t r = 0; r < plan_->ruches.size(); ++r) {
+        auto& p = plan_->ruches[r];
+        p.actualImportKw.clear();
+        p.actualExportKw.clear();
+        p.actualHiveSocKwh.assign(p.plannedHiveSocKwh.empty() ? 0 : 1, p.plannedHiveSocKwh.empty() ? 0 : p.plannedHiveSocKwh.front());
+        p.actualH2LevelKwh.assign(p.plannedH2LevelKwh.empty() ? 0 : 1, p.plannedH2LevelKwh.empty() ? 0 : p.plannedH2LevelKwh.front());
+    }
+    for (const auto& [step, values] : recent_) {
+        if (step < planFirstStep_ || step >= planFirstStep_ + plan_->steps)
+            continue;
+        for (std::size_t r = 0; r < plan_->ruches.size() && r < values.size(); ++r) {
+            auto& p = plan_->ruches[r];
+            p.actualImportKw.push_back(values[r].importKw);
+            p.actualExportKw.push_back(values[r].exportKw);
+            if (!p.plannedHiveSocKwh.empty())
+                p.actualHiveSocKwh.push_back(values[r].hiveSocKwh);
+            if (!p.plannedH2LevelKwh.empty())
+                p.actualH2LevelKwh.push_back(values[r].h2LevelKwh);
+        }
+    }
+    publishPlan(false);
+}
+
+// Views get an immutable copy, at most twice a second.
+void SimulationWorker::publishPlan(bool force) {
+    if (!plan_ || (!force && sincePlanPublish_.elapsed() < 500))
+        return;
+    sincePlanPublish_.restart();
+    Q_EMIT planReady(std::make_shared<const model::PlanSnapshot>(*plan_));
 }
 
 void SimulationWorker::publish(bool force) {

@@ -3,6 +3,7 @@
 // paints). Publishes immutable snapshots through a queued signal at most every
 // publishIntervalMs (10 Hz by default), whatever the simulation speed.
 
+#include "engine/model/Plan.h"
 #include "engine/model/Snapshot.h"
 
 #include <QElapsedTimer>
@@ -12,11 +13,15 @@
 #include "engine/telemetry/TelemetryStore.h"
 
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <optional>
 
 class QTimer;
+template <typename T> class QFutureWatcher;
 
 namespace swarmergy::simulation { class Simulator; }
+namespace swarmergy::planning { struct PlanOutcome; }
 
 namespace swarmergy::app {
 
@@ -32,6 +37,13 @@ struct DemoOptions {
     // roll-ups; daily roll-ups are kept for ever.
     int keepRawDays = 35;
     int keepHourlyDays = 400;
+    // SwarmBrain's rolling plan: re-plan every planEverySteps steps and at once on events.
+    bool planning = true;
+    int planEverySteps = 1;
+    double forecastNoise = 0.10;
+    // Bounded runs (runStepsThenPause) wait for each due plan before stepping on, so their
+    // outcome does not depend on how fast the machine solves; interactive speeds never wait.
+    bool lockstepBoundedRuns = true;
 };
 
 class SimulationWorker : public QObject {
@@ -51,6 +63,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void ready(int alveoles, int ruches);
     void snapshotReady(swarmergy::model::EssaimSnapshotPtr snapshot);
+    void planReady(swarmergy::model::PlanSnapshotPtr plan);
     void stepsDone(qint64 stepIndex);        // after runStepsThenPause
     void failed(QString message);
 
@@ -60,6 +73,11 @@ private:
     void publish(bool force);
     void reschedule();
     void catchUpWithStore();
+    void planIfDue();
+    void startPlan(model::PlanTrigger trigger);
+    void adoptPlan();
+    void recordActuals();
+    void publishPlan(bool force);
 
     DemoOptions options_;
     std::unique_ptr<simulation::Simulator> simulator_;
@@ -68,7 +86,18 @@ private:
     QElapsedTimer sincePublish_;
     model::SimSpeed speed_ = model::SimSpeed::Paused;
     std::vector<telemetry::Reading> readings_;
+    QFutureWatcher<std::shared_ptr<planning::PlanOutcome>>* planWatcher_ = nullptr;
+    std::shared_ptr<model::PlanSnapshot> plan_;   // the plan followed, with actuals appended
+    // What each ruche did in the recent steps (one entry per step, newest last), so a plan
+    // adopted a few steps after it started still compares from its first step.
+    struct RucheActual { double importKw, exportKw, hiveSocKwh, h2LevelKwh; };
+    std::deque<std::pair<std::int64_t, std::vector<RucheActual>>> recent_;
+    std::int64_t planFirstStep_ = 0;
+    std::int64_t nextPlanStep_ = 0;
+    std::optional<model::PlanTrigger> pendingTrigger_;
+    QElapsedTimer sincePlanPublish_;
     int stepsToRun_ = 0;
+    bool waitingForPlan_ = false;
     bool telemetryFailed_ = false;
 };
 

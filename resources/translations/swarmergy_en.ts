@@ -40,8 +40,8 @@
         <translation>Interface language: en or fr.</translation>
     </message>
     <message>
-        <source>Page shown at start: essaim, ruche, charts or fleet.</source>
-        <translation>Page shown at start: essaim, ruche, charts or fleet.</translation>
+        <source>Page shown at start: essaim, ruche, plan, charts or fleet.</source>
+        <translation>Page shown at start: essaim, ruche, plan, charts or fleet.</translation>
     </message>
 </context>
 <context>
@@ -230,6 +230,14 @@
         <source>&lt;b&gt;Swarmergy %1&lt;/b&gt;&lt;p&gt;Operations console of a cooperative energy network: alvéoles, ruches and the essaim, simulated, optimised and accounted.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Swarmergy %1&lt;/b&gt;&lt;p&gt;Operations console of a cooperative energy network: alvéoles, ruches and the essaim, simulated, optimised and accounted.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>SwarmBrain&apos;s dispatch plan against what happened, its savings and recommendations</source>
+        <translation>SwarmBrain&apos;s dispatch plan against what happened, its savings and recommendations</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::app::SettingsDialog</name>
@@ -283,6 +291,10 @@
     <message>
         <source>telemetry is no longer recorded: %1</source>
         <translation>telemetry is no longer recorded: %1</translation>
+    </message>
+    <message>
+        <source>planning failed, the local rules keep running: %1</source>
+        <translation>planning failed, the local rules keep running: %1</translation>
     </message>
 </context>
 <context>
@@ -513,6 +525,164 @@ Battery %7 of %8</translation>
     <message>
         <source>Double-click an alvéole to open its history.</source>
         <translation>Double-click an alvéole to open its history.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::PlanView</name>
+    <message>
+        <source>No plan yet</source>
+        <translation>No plan yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan from %1 · %n step(s) · %2</source>
+        <translation>
+            <numerusform>Plan from %1 · %n step · %2</numerusform>
+            <numerusform>Plan from %1 · %n steps · %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>solved in %1 s, %2</source>
+        <translation>solved in %1 s, %2</translation>
+    </message>
+    <message>
+        <source>proven bound %1</source>
+        <translation>proven bound %1</translation>
+    </message>
+    <message>
+        <source>alone with the grid: %1</source>
+        <translation>alone with the grid: %1</translation>
+    </message>
+    <message>
+        <source>curtailed PV %1</source>
+        <translation>curtailed PV %1</translation>
+    </message>
+    <message>
+        <source>Islanded: the national grid is disconnected. Planned shedding %1; the stores serve priority loads for about %2 h.</source>
+        <translation>Islanded: the national grid is disconnected. Planned shedding %1; the stores serve priority loads for about %2 h.</translation>
+    </message>
+    <message>
+        <source>the washing machine</source>
+        <translation>the washing machine</translation>
+    </message>
+    <message>
+        <source>the electric vehicle&apos;s charge</source>
+        <translation>the electric vehicle&apos;s charge</translation>
+    </message>
+    <message>
+        <source>the dishwasher</source>
+        <translation>the dishwasher</translation>
+    </message>
+    <message>
+        <source>Run %1 at %2 UTC: %3 cheaper</source>
+        <translation>Run %1 at %2 UTC: %3 cheaper</translation>
+    </message>
+    <message>
+        <source>periodic re-plan</source>
+        <translation>periodic re-plan</translation>
+    </message>
+    <message>
+        <source>re-planned: grid disconnected</source>
+        <translation>re-planned: grid disconnected</translation>
+    </message>
+    <message>
+        <source>re-planned: grid reconnected</source>
+        <translation>re-planned: grid reconnected</translation>
+    </message>
+    <message>
+        <source>re-planned: asset fault</source>
+        <translation>re-planned: asset fault</translation>
+    </message>
+    <message>
+        <source>re-planned: large forecast error</source>
+        <translation>re-planned: large forecast error</translation>
+    </message>
+    <message>
+        <source>re-planned on request</source>
+        <translation>re-planned on request</translation>
+    </message>
+    <message>
+        <source>Plan cost</source>
+        <translation>Plan cost</translation>
+    </message>
+    <message>
+        <source>Proven gap</source>
+        <translation>Proven gap</translation>
+    </message>
+    <message>
+        <source>Community savings</source>
+        <translation>Community savings</translation>
+    </message>
+    <message>
+        <source>Planned shedding</source>
+        <translation>Planned shedding</translation>
+    </message>
+    <message>
+        <source>Recommendations to households</source>
+        <translation>Recommendations to households</translation>
+    </message>
+    <message>
+        <source>Alvéole</source>
+        <translation>Alvéole</translation>
+    </message>
+    <message>
+        <source>Usual start (UTC)</source>
+        <translation>Usual start (UTC)</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Grid exchange (kW)</source>
+        <translation>Grid exchange (kW)</translation>
+    </message>
+    <message>
+        <source>HiveStore charge (kWh)</source>
+        <translation>HiveStore charge (kWh)</translation>
+    </message>
+    <message>
+        <source>H₂ level (kWh)</source>
+        <translation>H₂ level (kWh)</translation>
+    </message>
+    <message>
+        <source>Local price (cu/kWh)</source>
+        <translation>Local price (cu/kWh)</translation>
+    </message>
+    <message>
+        <source>Quantity compared between plan and reality</source>
+        <translation>Quantity compared between plan and reality</translation>
+    </message>
+    <message>
+        <source>Ruche shown in the chart</source>
+        <translation>Ruche shown in the chart</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>kW (&gt; 0 export)</source>
+        <translation>kW (&gt; 0 export)</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>cu/kWh</source>
+        <translation>cu/kWh</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
     </message>
 </context>
 <context>

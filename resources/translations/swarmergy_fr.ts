@@ -40,8 +40,8 @@
         <translation>Langue de l’interface&#xa0;: en ou fr.</translation>
     </message>
     <message>
-        <source>Page shown at start: essaim, ruche, charts or fleet.</source>
-        <translation>Page affichée au démarrage&#xa0;: essaim, ruche, charts ou fleet.</translation>
+        <source>Page shown at start: essaim, ruche, plan, charts or fleet.</source>
+        <translation>Page affichée au démarrage&#xa0;: essaim, ruche, plan, charts ou fleet.</translation>
     </message>
 </context>
 <context>
@@ -230,6 +230,14 @@
         <source>&lt;b&gt;Swarmergy %1&lt;/b&gt;&lt;p&gt;Operations console of a cooperative energy network: alvéoles, ruches and the essaim, simulated, optimised and accounted.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Swarmergy %1&lt;/b&gt;&lt;p&gt;Console d’exploitation d’un réseau énergétique coopératif&#xa0;: alvéoles, ruches et essaim, simulés, optimisés et comptabilisés.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>SwarmBrain&apos;s dispatch plan against what happened, its savings and recommendations</source>
+        <translation>Le plan de répartition de SwarmBrain face à la réalité, ses économies et ses recommandations</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::app::SettingsDialog</name>
@@ -283,6 +291,10 @@
     <message>
         <source>telemetry is no longer recorded: %1</source>
         <translation>la télémesure n’est plus enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>planning failed, the local rules keep running: %1</source>
+        <translation>la planification a échoué, les règles locales continuent&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -513,6 +525,164 @@ Batterie %7 sur %8</translation>
     <message>
         <source>Double-click an alvéole to open its history.</source>
         <translation>Double-cliquer sur une alvéole pour ouvrir son historique.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::PlanView</name>
+    <message>
+        <source>No plan yet</source>
+        <translation>Pas encore de plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan from %1 · %n step(s) · %2</source>
+        <translation>
+            <numerusform>Plan du %1 · %n pas · %2</numerusform>
+            <numerusform>Plan du %1 · %n pas · %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>solved in %1 s, %2</source>
+        <translation>résolu en %1&#xa0;s, %2</translation>
+    </message>
+    <message>
+        <source>proven bound %1</source>
+        <translation>borne prouvée %1</translation>
+    </message>
+    <message>
+        <source>alone with the grid: %1</source>
+        <translation>chacun seul face au réseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>curtailed PV %1</source>
+        <translation>PV écrêté %1</translation>
+    </message>
+    <message>
+        <source>Islanded: the national grid is disconnected. Planned shedding %1; the stores serve priority loads for about %2 h.</source>
+        <translation>Îlotage&#xa0;: le réseau national est coupé. Délestage prévu %1&#xa0;; les stockages alimentent les charges prioritaires pendant environ %2&#xa0;h.</translation>
+    </message>
+    <message>
+        <source>the washing machine</source>
+        <translation>le lave-linge</translation>
+    </message>
+    <message>
+        <source>the electric vehicle&apos;s charge</source>
+        <translation>la recharge du véhicule électrique</translation>
+    </message>
+    <message>
+        <source>the dishwasher</source>
+        <translation>le lave-vaisselle</translation>
+    </message>
+    <message>
+        <source>Run %1 at %2 UTC: %3 cheaper</source>
+        <translation>Lancer %1 à %2 UTC&#xa0;: %3 de moins</translation>
+    </message>
+    <message>
+        <source>periodic re-plan</source>
+        <translation>replanification périodique</translation>
+    </message>
+    <message>
+        <source>re-planned: grid disconnected</source>
+        <translation>replanifié&#xa0;: réseau coupé</translation>
+    </message>
+    <message>
+        <source>re-planned: grid reconnected</source>
+        <translation>replanifié&#xa0;: réseau rétabli</translation>
+    </message>
+    <message>
+        <source>re-planned: asset fault</source>
+        <translation>replanifié&#xa0;: panne d’équipement</translation>
+    </message>
+    <message>
+        <source>re-planned: large forecast error</source>
+        <translation>replanifié&#xa0;: forte erreur de prévision</translation>
+    </message>
+    <message>
+        <source>re-planned on request</source>
+        <translation>replanifié à la demande</translation>
+    </message>
+    <message>
+        <source>Plan cost</source>
+        <translation>Coût du plan</translation>
+    </message>
+    <message>
+        <source>Proven gap</source>
+        <translation>Écart prouvé</translation>
+    </message>
+    <message>
+        <source>Community savings</source>
+        <translation>Économies collectives</translation>
+    </message>
+    <message>
+        <source>Planned shedding</source>
+        <translation>Délestage prévu</translation>
+    </message>
+    <message>
+        <source>Recommendations to households</source>
+        <translation>Recommandations aux foyers</translation>
+    </message>
+    <message>
+        <source>Alvéole</source>
+        <translation>Alvéole</translation>
+    </message>
+    <message>
+        <source>Usual start (UTC)</source>
+        <translation>Début habituel (UTC)</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Économie</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Recommandation</translation>
+    </message>
+    <message>
+        <source>Grid exchange (kW)</source>
+        <translation>Échange réseau (kW)</translation>
+    </message>
+    <message>
+        <source>HiveStore charge (kWh)</source>
+        <translation>Charge du HiveStore (kWh)</translation>
+    </message>
+    <message>
+        <source>H₂ level (kWh)</source>
+        <translation>Niveau H₂ (kWh)</translation>
+    </message>
+    <message>
+        <source>Local price (cu/kWh)</source>
+        <translation>Prix local (cu/kWh)</translation>
+    </message>
+    <message>
+        <source>Quantity compared between plan and reality</source>
+        <translation>Grandeur comparée entre plan et réalité</translation>
+    </message>
+    <message>
+        <source>Ruche shown in the chart</source>
+        <translation>Ruche affichée dans le graphique</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Réel</translation>
+    </message>
+    <message>
+        <source>kW (&gt; 0 export)</source>
+        <translation>kW (&gt; 0 export)</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>cu/kWh</source>
+        <translation>cu/kWh</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,12 @@
 #include "app/LanguageSwitcher.h"
 #include "app/MainWindow.h"
 #include "app/TelemetryReader.h"
+#include "widgets/plan/PlanView.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineSeries>
 #include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
@@ -61,7 +63,7 @@ private Q_SLOTS:
         // The demo starts at local midnight of 21 June (23:00 UTC the day before).
         QTRY_VERIFY(latest() != nullptr);
         QCOMPARE(int(latest()->ruches.size()), 2);
-        QCOMPARE(window_->findChild<QTabWidget*>(QStringLiteral("pages"))->count(), 4);
+        QCOMPARE(window_->findChild<QTabWidget*>(QStringLiteral("pages"))->count(), 5);
         auto* rucheChoice = window_->findChild<QComboBox*>(QStringLiteral("rucheChoice"));
         QTRY_COMPARE(rucheChoice->count(), 2);
         QVERIFY(window_->findChild<QLabel*>(QStringLiteral("simTime"))->text().contains(QStringLiteral("2026-06-2")));
@@ -99,6 +101,28 @@ private Q_SLOTS:
         QCOMPARE(qint64(points.size()), latest()->stepIndex + 1);   // stepIndex is 0-based
     }
 
+    void aPlanArrivesAndIsShown() {
+        QTRY_VERIFY_WITH_TIMEOUT(demo_->latestPlan() != nullptr, 30000);
+        const auto plan = demo_->latestPlan();
+        QCOMPARE(int(plan->ruches.size()), 2);
+        QCOMPARE(plan->steps, 96);
+        QVERIFY(plan->gap >= 0 && plan->gap <= 0.01);
+        QVERIFY(window_->planView()->plannedSeries()->count() > 0);
+    }
+
+    void islandingReplansAtOnce() {
+        demo_->setGridConnected(false);
+        QTRY_VERIFY_WITH_TIMEOUT(demo_->latestPlan() && demo_->latestPlan()->islanded, 30000);
+        QCOMPARE(demo_->latestPlan()->trigger, model::PlanTrigger::GridDisconnected);
+        QVERIFY(demo_->latestPlan()->storesLastHours > 0);
+        for (const auto& ruche : demo_->latestPlan()->ruches)   // nothing planned through the gates
+            for (double kw : ruche.plannedImportKw)
+                QCOMPARE(kw, 0.0);
+        QVERIFY(!window_->planView()->bannerText().isEmpty());
+        demo_->setGridConnected(true);
+        QTRY_VERIFY_WITH_TIMEOUT(demo_->latestPlan() && !demo_->latestPlan()->islanded, 30000);
+    }
+
     void aRucheOpensFromTheEssaim() {
         window_->showPage(app::MainWindow::Page::Essaim);
         window_->openRuche(1);
@@ -111,7 +135,7 @@ private Q_SLOTS:
         QVERIFY(languages_->apply(QStringLiteral("fr")));
         // LanguageChange events are delivered through the event loop.
         QTRY_VERIFY(window_->windowTitle() != english);
-        QCOMPARE(window_->findChild<QTabWidget*>(QStringLiteral("pages"))->tabText(3), QStringLiteral("Parc"));
+        QCOMPARE(window_->findChild<QTabWidget*>(QStringLiteral("pages"))->tabText(4), QStringLiteral("Parc"));
         QVERIFY(languages_->apply(QStringLiteral("en")));
         QTRY_COMPARE(window_->windowTitle(), english);
         QVERIFY(!languages_->apply(QStringLiteral("xx")));
@@ -128,7 +152,7 @@ private Q_SLOTS:
 
     void eachPageRendersANonBlankPicture() {
         window_->resize(1400, 900);
-        for (auto page : {app::MainWindow::Page::Essaim, app::MainWindow::Page::Ruche,
+        for (auto page : {app::MainWindow::Page::Essaim, app::MainWindow::Page::Ruche, app::MainWindow::Page::Plan,
                           app::MainWindow::Page::Charts, app::MainWindow::Page::Fleet}) {
             window_->showPage(page);
             QCoreApplication::processEvents();

@@ -263,6 +263,8 @@ void PlanView::rebuildRecommendations() {
         recommendations_->setItem(row, 2, new QTableWidgetItem(formatMoney(r.savingCu)));
         recommendations_->setItem(row, 3, new QTableWidgetItem(recommendationText(r)));
     }
+    recommendations_->resizeColumnsToContents();
+    recommendations_->horizontalHeader()->setStretchLastSection(true);
 }
 
 QString PlanView::triggerText(model::PlanTrigger trigger) const {
@@ -285,6 +287,7 @@ void PlanView::retranslate() {
     recommendationsTitle_->setText(tr("Recommendations to households"));
     recommendations_->setHorizontalHeaderLabels(
         {tr("Alvéole"), tr("Usual start (UTC)"), tr("Saving"), tr("Recommendation")});
+    recommendations_->resizeColumnsToContents();
     const QSignalBlocker block(quantityChoice_);
     const int current = quantityChoice_->currentIndex();
     quantityChoice_->clear();
