@@ -12,6 +12,7 @@
 #include "ledger/node/Chain.h"
 #include "ledger/crypto/Keccak.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -88,8 +89,11 @@ int main(int argc, char** argv) {
     const std::size_t readings = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 4000;
     constexpr std::size_t kSenders = 500, kHubs = 2000, kPerBlock = 2000;
 
-    const double recoveryRate = recoveriesPerSecond();
-    std::printf("secp256k1 recoveries/s:            %10.0f   (baseline, ratio 1.00)\n", recoveryRate);
+    // The machine is shared: take the best of three baseline runs so a load spike during the
+    // baseline does not inflate every ratio.
+    double recoveryRate = 0;
+    for (int i = 0; i < 3; ++i) recoveryRate = std::max(recoveryRate, recoveriesPerSecond());
+    std::printf("secp256k1 recoveries/s:            %10.0f   (baseline, best of 3, ratio 1.00)\n", recoveryRate);
 
     const auto dir = std::filesystem::temp_directory_path() / ("bench-ledger-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);

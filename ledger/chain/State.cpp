@@ -60,13 +60,13 @@ Hash256 WorldState::stateRoot() const {
     std::set<Address> present;
     for (const auto& [a, acc] : accounts_) present.insert(a);
     for (const auto& [a, slots] : storage_) present.insert(a);
-    std::map<Bytes, Bytes> entries;
+    TrieEntries entries;
     for (const auto& address : present) {
         Hash256 storageRoot = emptyTrieRoot();
         if (auto s = storage_.find(address); s != storage_.end()) {
             auto cached = storageRootCache_.find(address);
             if (cached == storageRootCache_.end()) {
-                std::map<Bytes, Bytes> slots;
+                TrieEntries slots;
                 for (const auto& [slot, value] : s->second) {
                     const Hash256 hashedSlot = keccak256(view(slot));
                     slots.emplace(Bytes(hashedSlot.begin(), hashedSlot.end()), rlp::encodeUint(value));

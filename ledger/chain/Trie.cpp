@@ -74,7 +74,7 @@ Bytes encodeNode(Range first, Range last, std::size_t depth) {
 
 Hash256 emptyTrieRoot() { return keccak256(view(rlp::encodeBytes({}))); }
 
-Hash256 trieRoot(const std::map<Bytes, Bytes>& entries) {
+Hash256 trieRoot(const TrieEntries& entries) {
     if (entries.empty()) return emptyTrieRoot();
     std::vector<Entry> sorted;
     sorted.reserve(entries.size());
@@ -93,7 +93,7 @@ Hash256 trieRoot(const std::map<Bytes, Bytes>& entries) {
 }
 
 Hash256 orderedTrieRoot(const std::vector<Bytes>& items) {
-    std::map<Bytes, Bytes> entries;
+    TrieEntries entries;
     for (std::size_t i = 0; i < items.size(); ++i) entries.emplace(rlp::encodeUint(static_cast<std::uint64_t>(i)), items[i]);
     return trieRoot(entries);
 }

@@ -11,9 +11,21 @@
 
 namespace swarmergy::ledger {
 
+// Bytewise key order. A plain loop rather than std::less<std::vector>: GCC 12 at -O3 misreads
+// the latter's memcmp bound (-Wstringop-overread false positive).
+struct BytesLess {
+    bool operator()(const Bytes& a, const Bytes& b) const {
+        const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i]) return a[i] < b[i];
+        return a.size() < b.size();
+    }
+};
+using TrieEntries = std::map<Bytes, Bytes, BytesLess>;
+
 Hash256 emptyTrieRoot();
 // Keys must be distinct; values must be non-empty (an empty value means "absent").
-Hash256 trieRoot(const std::map<Bytes, Bytes>& entries);
+Hash256 trieRoot(const TrieEntries& entries);
 // The ordered-list trie of transactions and receipts: key rlp(i), value item i.
 Hash256 orderedTrieRoot(const std::vector<Bytes>& items);
 

@@ -8,7 +8,7 @@ using namespace swarmergy::ledger;
 namespace {
 Bytes str(std::string_view s) { return Bytes(s.begin(), s.end()); }
 std::string root(std::initializer_list<std::pair<const char*, const char*>> kv) {
-    std::map<Bytes, Bytes> m;
+    TrieEntries m;
     for (auto [k, v] : kv) m[str(k)] = str(v);
     return toHex(view(trieRoot(m)));
 }
