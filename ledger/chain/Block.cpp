@@ -74,6 +74,16 @@ void setCliqueExtra(BlockHeader& header, ByteView vanity, const std::vector<Addr
     header.extraData.resize(header.extraData.size() + kExtraSealBytes, 0);
 }
 
+std::vector<Address> cliqueCheckpointSigners(const BlockHeader& header) {
+    const std::size_t fixedBytes = kExtraVanityBytes + kExtraSealBytes;
+    if (header.extraData.size() < fixedBytes || (header.extraData.size() - fixedBytes) % 20 != 0)
+        throw DecodeError("header: extraData signer list is not a whole number of 20-byte addresses");
+    std::vector<Address> signers((header.extraData.size() - fixedBytes) / 20);
+    for (std::size_t i = 0; i < signers.size(); ++i)
+        std::memcpy(signers[i].data(), header.extraData.data() + kExtraVanityBytes + 20 * i, 20);
+    return signers;
+}
+
 void sealHeader(BlockHeader& header, const PrivateKey& key) {
     const Signature sig = sign(header.sealHash(), key);
     const auto seal = sig.toBytes65();

@@ -43,6 +43,9 @@ Hash256 emptyOmmersHash();
 
 // Writes vanity (zero-padded/truncated to 32 bytes) + an empty seal into extraData.
 void setCliqueExtra(BlockHeader& header, ByteView vanity, const std::vector<Address>& checkpointSigners = {});
+// The signer list of a checkpoint/genesis extraData (between vanity and seal); throws
+// DecodeError when that part is not a whole number of addresses.
+std::vector<Address> cliqueCheckpointSigners(const BlockHeader& header);
 // Signs the seal hash and stores the 65-byte seal at the end of extraData.
 void sealHeader(BlockHeader& header, const PrivateKey& key);
 // The sealer's address, or nullopt when extraData is malformed or the seal invalid/high-s.

@@ -83,6 +83,10 @@ BlockContext Chain::contextFor(std::uint64_t number, std::uint64_t timestamp, co
 
 SubmitResult Chain::submitRawTransaction(ByteView raw) {
     SubmitResult result;
+    if (raw.size() > setup_.maxTransactionBytes) {
+        result.error = "oversized transaction: " + std::to_string(raw.size()) + " bytes (limit " + std::to_string(setup_.maxTransactionBytes) + ")";
+        return result;
+    }
     SignedTransaction stx;
     try {
         stx = SignedTransaction::fromRaw(raw);
@@ -92,6 +96,10 @@ SubmitResult Chain::submitRawTransaction(ByteView raw) {
     }
     result.hash = stx.hash;
     std::lock_guard lock(mutex_);
+    if (pool_.size() >= setup_.maxPoolTransactions) {
+        result.error = "transaction pool is full";
+        return result;
+    }
     if (poolHashes_.count(key(stx.hash)) || store_->findTransaction(stx.hash)) {
         result.error = "already known: transaction " + toHex(view(stx.hash));
         return result;
@@ -151,7 +159,7 @@ void Chain::commit(const Block& block, const BlockExecution& execution) {
 }
 
 Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, bool inTurn, std::size_t maxTransactions) {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     const Address sealer = addressOf(sealerKey);
     if (!setup_.chain.isAuthority(sealer)) throw std::invalid_argument("produceBlock: " + toChecksumAddress(sealer) + " is not an authority");
     if (timestamp < head_.timestamp) throw std::invalid_argument("produceBlock: timestamp before the head's");
@@ -208,11 +216,13 @@ Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, 
     }
     head_ = h;
     dropFromPool(leaving);
+    lock.unlock();
+    notify(block, execution.receipts);
     return block;
 }
 
 void Chain::importBlock(const Block& block) {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     const BlockHeader& h = block.header;
     const std::string at = "block " + std::to_string(h.number) + ": ";
     if (h.number != head_.number + 1 || h.parentHash != head_.hash()) throw BlockRejected(at + "does not extend the head");
@@ -245,6 +255,30 @@ void Chain::importBlock(const Block& block) {
     for (const auto& tx : pool_)
         if (tx.tx.nonce < state_.account(tx.sender).nonce) included.insert(key(tx.hash));
     dropFromPool(included);
+    lock.unlock();
+    notify(block, execution.receipts);
+}
+
+void Chain::setBlockObserver(BlockObserver observer) {
+    std::lock_guard lock(observerMutex_);
+    observer_ = std::move(observer);
+}
+
+void Chain::notify(const Block& block, const std::vector<Receipt>& receipts) {
+    std::lock_guard lock(observerMutex_);
+    if (observer_) observer_(block, receipts);
+}
+
+std::vector<Receipt> Chain::receiptsOfBlock(std::uint64_t number) const {
+    std::lock_guard lock(mutex_);
+    return store_->receiptsOf(number);
+}
+
+std::optional<SignedTransaction> Chain::pendingTransaction(const Hash256& hash) const {
+    std::lock_guard lock(mutex_);
+    for (const auto& tx : pool_)
+        if (tx.hash == hash) return tx;
+    return std::nullopt;
 }
 
 std::uint64_t Chain::headNumber() const {

@@ -11,6 +11,7 @@
 #include "ledger/storage/ChainStore.h"
 
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <unordered_set>
 
@@ -22,6 +23,8 @@ struct ChainSetup {
     std::string databasePath = ":memory:";
     Durability durability = Durability::Full;
     std::string genesisVanity = "SwarmLedger genesis";
+    std::size_t maxPoolTransactions = 200'000;            // beyond: "transaction pool is full"
+    std::size_t maxTransactionBytes = 128 * 1024;         // as geth's txMaxSize
 };
 
 struct SubmitResult {
@@ -84,6 +87,14 @@ public:
     std::optional<TransactionLookup> transactionByHash(const Hash256& hash) const;
     std::optional<ReceiptLookup> receiptByHash(const Hash256& hash) const;
     std::vector<LogEntry> logs(const LogFilter& filter) const;
+    std::vector<Receipt> receiptsOfBlock(std::uint64_t number) const;
+    // A transaction still in the pool (eth_getTransactionByHash answers it with no block).
+    std::optional<SignedTransaction> pendingTransaction(const Hash256& hash) const;
+
+    // Called after every committed block (produced or imported), outside the chain's lock,
+    // on the thread that committed it: for RPC filters, subscriptions and GUI snapshots.
+    using BlockObserver = std::function<void(const Block& block, const std::vector<Receipt>& receipts)>;
+    void setBlockObserver(BlockObserver observer);
     // eth_call / eth_estimateGas on the head state at max(head timestamp, now).
     CallOutcome call(const CallRequest& request) const;
 
@@ -95,6 +106,9 @@ private:
     WorldState state_;
     BlockHeader head_;
     mutable std::mutex mutex_;
+    BlockObserver observer_;
+    std::mutex observerMutex_;
+    void notify(const Block& block, const std::vector<Receipt>& receipts);
 
     std::deque<SignedTransaction> pool_;              // arrival order
     std::unordered_set<std::string> poolHashes_;

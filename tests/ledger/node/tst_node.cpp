@@ -44,17 +44,27 @@ int main() {
     CHECK(refused(chain->submitRawTransaction(view(signedCall(u0, 5, user1, {}))), "nonce too high"));
     CHECK(refused(chain->submitRawTransaction(view(signedCall(u0, 2, user1, {}, U256(0), TxType::Legacy, 1))), "wrong chain id"));
     CHECK(refused(chain->submitRawTransaction(view(Bytes{0xc0})), "legacy transaction"));
+    CHECK(refused(chain->submitRawTransaction(view(Bytes(200 * 1024, 0xc0))), "oversized"));
     Bytes badSig = signedCall(u0, 2, user1, {});
     badSig[badSig.size() - 1] ^= 0xff;   // s changed: recovers someone else, who has no funds/nonce
     const auto badSigResult = chain->submitRawTransaction(view(badSig));
     CHECK(!badSigResult.accepted);
     CHECK(refused(chain->submitRawTransaction(view(signedCall(seededKey("nobody"), 0, user1, {}, U256(1)))), "insufficient funds"));
 
+    CHECK(chain->pendingTransaction(r0.hash) && chain->pendingTransaction(r0.hash)->sender == user0);
+    CHECK(cliqueCheckpointSigners(chain->blockByNumber(0)->header) == setup.chain.authorities);
+    std::vector<std::uint64_t> observed;
+    chain->setBlockObserver([&](const Block& b, const std::vector<Receipt>& receipts) {
+        if (receipts.size() == b.transactions.size()) observed.push_back(b.header.number);
+    });
+
     // Production: sealed by authority 0, both transactions in order, pool emptied.
     const Block b1 = chain->produceBlock(a0, kTestGenesisTime + 5);
     CHECK(b1.header.number == 1 && b1.transactions.size() == 2 && recoverSealer(b1.header) == addressOf(a0));
     CHECK(b1.header.parentHash == chain->blockByNumber(0)->hash() && b1.header.difficulty == U256(2));
     CHECK(chain->pendingCount() == 0 && chain->headNumber() == 1);
+    CHECK(observed == std::vector<std::uint64_t>{1} && !chain->pendingTransaction(r0.hash));
+    CHECK(chain->receiptsOfBlock(1).size() == 2);
     CHECK(chain->account(user0).nonce == 2 && nrgOf(*chain, user1) == *checkedAdd(startNrg, U256(40)));
     CHECK(refused(chain->submitRawTransaction(view(t0)), "already known"));   // replay of an included tx
     CHECK(refused(chain->submitRawTransaction(view(signedCall(u0, 0, user1, {}, U256(9)))), "nonce too low"));
