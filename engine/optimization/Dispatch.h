@@ -27,6 +27,9 @@ struct DispatchOptions {
     double maxGap = 0.005;        // decomposition stops at this proven gap (share of scale)
     double timeLimitSeconds = 60; // decomposition stops here too, with the best proven gap
     int autoClpMaxAlveoles = 300; // Auto uses CLP up to this many alvéoles
+    // The decomposition solves the aggregated relaxation (one alvéole per class and ruche)
+    // with CLP for its bound and start when the essaim has at most this many ruches.
+    int aggregateMaxRuches = 40;
 };
 
 struct DispatchResult {
