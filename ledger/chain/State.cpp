@@ -44,44 +44,43 @@ StateChanges WorldState::apply(const StateChanges& changes) {
     for (const auto& [address, acc] : changes.accounts) {
         if (acc == Account{}) accounts_.erase(address);
         else accounts_[address] = acc;
+        dirty_.insert(address);
     }
     for (const auto& [key, value] : changes.storage) {
-        storageRootCache_.erase(key.first);
         auto& slots = storage_[key.first];
-        if (value.isZero()) slots.erase(key.second);
-        else slots[key.second] = value;
+        const Hash256 hashedSlot = keccak256(view(key.second));
+        if (value.isZero()) {
+            slots.erase(key.second);
+            storageTries_[key.first].erase(view(hashedSlot));
+        } else {
+            slots[key.second] = value;
+            storageTries_[key.first].put(view(hashedSlot), rlp::encodeUint(value));
+        }
         if (slots.empty()) storage_.erase(key.first);
+        dirty_.insert(key.first);
     }
     return undo;
 }
 
 Hash256 WorldState::stateRoot() const {
     static const Hash256 kEmptyCodeHash = keccak256(ByteView{});
-    std::set<Address> present;
-    for (const auto& [a, acc] : accounts_) present.insert(a);
-    for (const auto& [a, slots] : storage_) present.insert(a);
-    TrieEntries entries;
-    for (const auto& address : present) {
+    for (const Address& address : dirty_) {
         Hash256 storageRoot = emptyTrieRoot();
-        if (auto s = storage_.find(address); s != storage_.end()) {
-            auto cached = storageRootCache_.find(address);
-            if (cached == storageRootCache_.end()) {
-                TrieEntries slots;
-                for (const auto& [slot, value] : s->second) {
-                    const Hash256 hashedSlot = keccak256(view(slot));
-                    slots.emplace(Bytes(hashedSlot.begin(), hashedSlot.end()), rlp::encodeUint(value));
-                }
-                cached = storageRootCache_.emplace(address, trieRoot(slots)).first;
-            }
-            storageRoot = cached->second;
+        if (auto t = storageTries_.find(address); t != storageTries_.end()) {
+            if (t->second.size() == 0) storageTries_.erase(t);
+            else storageRoot = t->second.root();
         }
         const Account acc = account(address);
         const Hash256 key = keccak256(view(address));
-        entries.emplace(Bytes(key.begin(), key.end()),
-                        rlp::encodeList({rlp::encodeUint(acc.nonce), rlp::encodeUint(acc.balance),
-                                         rlp::encodeBytes(view(storageRoot)), rlp::encodeBytes(view(kEmptyCodeHash))}));
+        if (acc == Account{} && storageRoot == emptyTrieRoot()) {
+            accountTrie_.erase(view(key));   // empty accounts are absent (EIP-161)
+            continue;
+        }
+        accountTrie_.put(view(key), rlp::encodeList({rlp::encodeUint(acc.nonce), rlp::encodeUint(acc.balance),
+                                                     rlp::encodeBytes(view(storageRoot)), rlp::encodeBytes(view(kEmptyCodeHash))}));
     }
-    return trieRoot(entries);
+    dirty_.clear();
+    return accountTrie_.root();
 }
 
 Hash256 slotOf(std::uint64_t position) { return U256(position).toBigEndian(); }

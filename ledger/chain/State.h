@@ -2,7 +2,7 @@
 // World state: accounts (nonce, balance) and the storage of native contracts (32-byte slots
 // holding U256 values, laid out as Solidity lays out its variables).
 //
-// State root: a real Ethereum secure Merkle Patricia Trie (Yellow Paper 4.1): key
+// State root: a real Ethereum secure Merkle Patricia Trie, maintained incrementally (Yellow Paper 4.1): key
 // keccak256(address) -> rlp([nonce, balance, storageRoot, codeHash]), storageRoot the trie of
 // keccak256(slot) -> rlp(value). codeHash is keccak256("") for every account, native contracts
 // included (their code is C++, not EVM bytecode). Empty accounts (nonce 0, balance 0, no
@@ -11,11 +11,13 @@
 // Layers: WorldState holds committed state; StateOverlay buffers writes above any
 // StateReader (a block above the world state, a transaction above its block) and either
 // merges into its parent or is dropped, which is how a reverted call leaves no trace.
+#include "ledger/chain/MerkleTrie.h"
 #include "ledger/crypto/U256.h"
 
 #include <cstring>
 #include <map>
 #include <memory>
+#include <set>
 #include <unordered_map>
 
 namespace swarmergy::ledger {
@@ -91,7 +93,8 @@ public:
     // Applies the changes and returns their undo (the previous values of every touched entry):
     // apply(undo) restores the state exactly, e.g. when an imported block's root mismatches.
     StateChanges apply(const StateChanges& changes);
-    Hash256 stateRoot() const;   // storage roots are cached per account until it changes
+    // Incremental: only the accounts and slots changed since the last call are rehashed.
+    Hash256 stateRoot() const;
 
     const AccountMap& accounts() const { return accounts_; }
     const std::unordered_map<Address, SlotMap, AddressHash>& allStorage() const { return storage_; }
@@ -99,7 +102,10 @@ public:
 private:
     AccountMap accounts_;
     std::unordered_map<Address, SlotMap, AddressHash> storage_;
-    mutable std::unordered_map<Address, Hash256, AddressHash> storageRootCache_;
+    // Tries mirror the maps above; accounts touched since the last stateRoot() are re-encoded then.
+    mutable MerkleTrie accountTrie_;
+    mutable std::unordered_map<Address, MerkleTrie, AddressHash> storageTries_;
+    mutable std::set<Address> dirty_;
 };
 
 // Solidity storage layout helpers (docs.soliditylang.org, "Layout of State Variables"):

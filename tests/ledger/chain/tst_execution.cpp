@@ -2,7 +2,10 @@
 // (chain id, EIP-155, nonce/replay, funds, intrinsic gas, creation), reverted and out-of-gas
 // calls leaving no trace but the nonce and fee, eth_call, state root and its undo.
 #include "ledger/chain/Execution.h"
+#include "ledger/chain/Rlp.h"
 #include "ledger/chain/Trie.h"
+
+#include <set>
 #include "ledger/crypto/Keccak.h"
 #include "tests/ledger/Check.h"
 
@@ -66,6 +69,29 @@ struct Fixture {
     std::optional<std::string> check(const SignedTransaction& t) { return validateTransaction(t, world, config, config.blockGasLimit); }
 };
 
+// The state root rebuilt from scratch with the reference trie builder (Yellow Paper 4.1),
+// to cross-check WorldState's incremental tries.
+Hash256 fullStateRoot(const WorldState& world) {
+    std::set<Address> present;
+    for (const auto& [a, acc] : world.accounts()) present.insert(a);
+    for (const auto& [a, slots] : world.allStorage()) present.insert(a);
+    TrieEntries accounts;
+    for (const Address& a : present) {
+        TrieEntries slots;
+        if (auto it = world.allStorage().find(a); it != world.allStorage().end())
+            for (const auto& [slot, value] : it->second) {
+                const Hash256 k = keccak256(view(slot));
+                slots[Bytes(k.begin(), k.end())] = rlp::encodeUint(value);
+            }
+        const Account acc = world.account(a);
+        const Hash256 storageRoot = trieRoot(slots), codeHash = keccak256(ByteView{});
+        const Hash256 k = keccak256(view(a));
+        accounts[Bytes(k.begin(), k.end())] = rlp::encodeList({rlp::encodeUint(acc.nonce), rlp::encodeUint(acc.balance),
+                                                               rlp::encodeBytes(view(storageRoot)), rlp::encodeBytes(view(codeHash))});
+    }
+    return trieRoot(accounts);
+}
+
 bool mentions(const std::optional<std::string>& error, const char* words) {
     if (!error) {
         std::printf("  accepted, expected an error with \"%s\"\n", words);
@@ -93,6 +119,7 @@ int main() {
     CHECK(f.world.account(f.aliceAddr).nonce == 1);
     const Hash256 rootAfter = f.world.stateRoot();
     CHECK(rootAfter != rootBefore);
+    CHECK(rootAfter == fullStateRoot(f.world) && rootBefore != fullStateRoot(f.world));
     f.world.apply(undo);
     CHECK(f.world.stateRoot() == rootBefore);   // undo restores the exact state
     f.world.apply(ex.changes);
@@ -125,6 +152,7 @@ int main() {
     f.world.apply(ex.changes);
     CHECK(f.world.storage(kProbe, slotOf(1)) == U256(7));
     const Hash256 rootWithStorage = f.world.stateRoot();
+    CHECK(rootWithStorage == fullStateRoot(f.world));
 
     // Reverted and out-of-gas calls: status 0, no logs, storage untouched, nonce bumped,
     // fee charged (price 1) on the gas used (all of it when out of gas).
@@ -143,6 +171,7 @@ int main() {
     CHECK(f.world.account(f.aliceAddr).nonce == 4);
     CHECK(f.world.account(f.aliceAddr).balance == *checkedSub(balanceBefore, U256(ex.gasUsed)));
     CHECK(f.world.stateRoot() != rootWithStorage);
+    CHECK(f.world.stateRoot() == fullStateRoot(f.world));
 
     // eth_call: returns data or the revert reason, and never changes the state.
     const Hash256 rootNow = f.world.stateRoot();
