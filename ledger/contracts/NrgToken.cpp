@@ -1,7 +1,12 @@
 // NRGcoin: an ERC-20 (EIP-20) with OpenZeppelin's revert rules and messages, plus minting
 // from signed hub readings (NRGcoin, Mihaylov et al. 2014).
 // Storage (Solidity layout): 0 balances[address], 1 allowances[owner][spender],
-// 2 totalSupply, 3 readingRecorded[hub][intervalStart].
+// 2 totalSupply, 3 readingWindow[hub] = {newest interval index + 1, 256-bit bitmap}.
+//
+// One reading per (hub, interval) is enforced with a sliding window per hub rather than one
+// slot per reading, so the state stays O(hubs) (50,000 hubs x 96 intervals a day would
+// otherwise add 4.8 million slots a day): bit d of the bitmap says interval (newest - d) was
+// recorded; readings more than 255 intervals (~64 h) older than the hub's newest are refused.
 #include "ledger/contracts/ContractSupport.h"
 
 namespace swarmergy::ledger::contracts {
@@ -15,7 +20,42 @@ const Hash256 kBalances = slotOf(0), kAllowances = slotOf(1), kTotalSupply = slo
 Hash256 allowanceSlot(const Address& owner, const Address& spender) {
     return mappingSlot(spender, mappingSlot(owner, kAllowances));
 }
-Hash256 readingSlot(const Address& hub, std::uint64_t interval) { return mappingSlot(U256(interval), mappingSlot(hub, kReadings)); }
+constexpr std::uint64_t kWindowIntervals = 256;
+
+struct ReadingWindow {
+    Hash256 base{};
+    std::uint64_t newestPlusOne = 0;   // 0 = no reading yet
+    U256 bitmap;
+};
+
+ReadingWindow loadWindow(ExecutionEnv& env, const Address& hub) {
+    ReadingWindow w;
+    w.base = mappingSlot(hub, kReadings);
+    w.newestPlusOne = env.load(kNrgToken, w.base).low64();
+    w.bitmap = env.load(kNrgToken, addToSlot(w.base, 1));
+    return w;
+}
+
+enum class WindowState { Free, Recorded, TooOld };
+
+WindowState windowState(const ReadingWindow& w, std::uint64_t index) {
+    if (w.newestPlusOne == 0 || index >= w.newestPlusOne) return WindowState::Free;
+    const std::uint64_t age = w.newestPlusOne - 1 - index;
+    if (age >= kWindowIntervals) return WindowState::TooOld;
+    return w.bitmap.testBit(static_cast<unsigned>(age)) ? WindowState::Recorded : WindowState::Free;
+}
+
+void recordInWindow(ExecutionEnv& env, ReadingWindow w, std::uint64_t index) {
+    if (w.newestPlusOne == 0 || index >= w.newestPlusOne) {
+        const std::uint64_t shift = w.newestPlusOne == 0 ? kWindowIntervals : index + 1 - w.newestPlusOne;
+        w.bitmap = (shift >= kWindowIntervals ? U256() : w.bitmap.shiftedLeft(static_cast<unsigned>(shift))).withBit(0);
+        w.newestPlusOne = index + 1;
+        env.store(kNrgToken, w.base, U256(w.newestPlusOne));
+    } else {
+        w.bitmap = w.bitmap.withBit(static_cast<unsigned>(w.newestPlusOne - 1 - index));
+    }
+    env.store(kNrgToken, addToSlot(w.base, 1), w.bitmap);
+}
 
 Bytes encodeBool(bool b) { return AbiWriter().boolean(b).finish(); }
 Bytes encodeUint(const U256& v) { return AbiWriter().uint(v).finish(); }
@@ -54,8 +94,12 @@ public:
         });
         d_.on("submitReading(address,uint64,uint64,uint64,bytes)",
               [this](ExecutionEnv& env, const AbiReader& a) { return submitReading(env, a); });
+        // True when a reading for (hub, interval) can no longer be minted: recorded, or older
+        // than the hub's window.
         d_.on("readingRecorded(address,uint64)", [](ExecutionEnv& env, const AbiReader& a) {
-            return encodeBool(!env.load(kNrgToken, readingSlot(a.address(0), a.uint64(1))).isZero());
+            const std::uint64_t interval = a.uint64(1);
+            if (interval % kReadingIntervalSeconds != 0) return encodeBool(false);
+            return encodeBool(windowState(loadWindow(env, a.address(0)), interval / kReadingIntervalSeconds) != WindowState::Free);
         });
     }
 
@@ -91,9 +135,14 @@ private:
         if (!signer || *signer != reading.hub) env.revert("reading: signature is not the hub's");
         const auto hub = registry::hub(env, reading.hub);
         if (!hub.active) env.revert("reading: hub is not registered (or revoked)");
-        const Hash256 slot = readingSlot(reading.hub, reading.intervalStartUnix);
-        if (!env.load(kNrgToken, slot).isZero()) env.revert("reading: already recorded for this hub and interval");
-        env.store(kNrgToken, slot, U256(1));
+        const std::uint64_t index = reading.intervalStartUnix / kReadingIntervalSeconds;
+        const ReadingWindow window = loadWindow(env, reading.hub);
+        switch (windowState(window, index)) {
+        case WindowState::Recorded: env.revert("reading: already recorded for this hub and interval");
+        case WindowState::TooOld: env.revert("reading: older than the 256 intervals after the hub's newest reading");
+        case WindowState::Free: break;
+        }
+        recordInWindow(env, window, index);
         const U256 minted = config_.mintPolicy->mintAmount(reading.exportedWh, reading.intervalStartUnix);
         nrg::mint(env, hub.account, minted);
         env.emitLog(kNrgToken,

@@ -82,6 +82,25 @@ std::strong_ordering operator<=>(const U256& a, const U256& b) {
     return std::strong_ordering::equal;
 }
 
+U256 U256::shiftedLeft(unsigned bits) const {
+    if (bits >= 256) return U256();
+    U256 out;
+    const unsigned limbShift = bits / 64, bitShift = bits % 64;
+    for (int i = 3; i >= static_cast<int>(limbShift); --i) {
+        const int from = i - static_cast<int>(limbShift);
+        std::uint64_t v = limbs_[from] << bitShift;
+        if (bitShift != 0 && from > 0) v |= limbs_[from - 1] >> (64 - bitShift);
+        out.limbs_[i] = v;
+    }
+    return out;
+}
+
+U256 U256::withBit(unsigned bit) const {
+    U256 out = *this;
+    if (bit < 256) out.limbs_[bit / 64] |= 1ULL << (bit % 64);
+    return out;
+}
+
 U256 U256::divSmall(std::uint64_t divisor, std::uint64_t& remainder) const {
     U256 q;
     unsigned __int128 rem = 0;

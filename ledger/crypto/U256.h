@@ -40,6 +40,11 @@ public:
     friend bool operator==(const U256&, const U256&) = default;
     friend std::strong_ordering operator<=>(const U256& a, const U256& b);
 
+    // Bit operations (bit 0 = least significant); shifts drop bits shifted past 255.
+    U256 shiftedLeft(unsigned bits) const;
+    bool testBit(unsigned bit) const { return bit < 256 && ((limbs_[bit / 64] >> (bit % 64)) & 1) != 0; }
+    U256 withBit(unsigned bit) const;
+
     // Division by a small divisor; returns the quotient and sets remainder.
     U256 divSmall(std::uint64_t divisor, std::uint64_t& remainder) const;
 

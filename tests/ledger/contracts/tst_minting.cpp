@@ -83,6 +83,27 @@ int main() {
     CHECK(f.send(f.authority, kHubRegistry, call::revokeHub(f.hub)).success);
     CHECK(f.reverts(f.bob, kNrgToken, f.submit(f.reading(6, 100)), "not registered"));
 
+    // The per-hub window: out of order within 256 intervals is fine, a duplicate is found
+    // after the window slides, and older readings are refused (and reported unmintable).
+    MintFixture w;
+    CHECK(w.send(w.bob, kNrgToken, w.submit(w.reading(1, 100))).success);
+    CHECK(w.send(w.bob, kNrgToken, w.submit(w.reading(200, 100))).success);
+    CHECK(w.reverts(w.bob, kNrgToken, w.submit(w.reading(200, 100)), "already recorded"));
+    CHECK(w.reverts(w.bob, kNrgToken, w.submit(w.reading(257, 100)), "older than the 256 intervals"));
+    CHECK(w.send(w.bob, kNrgToken, w.submit(w.reading(256, 100))).success);   // age 255: the oldest allowed
+    w.ctx.timestamp += 900 * 40;                                                // 40 intervals later
+    w.now += 900 * 40;
+    CHECK(w.send(w.bob, kNrgToken, w.submit(w.reading(1, 100))).success);     // newest moves by 40
+    CHECK(w.reverts(w.bob, kNrgToken, w.submit(w.reading(240, 100)), "already recorded"));   // the old 200
+    CHECK(w.reverts(w.bob, kNrgToken, w.submit(w.reading(41, 100)), "already recorded"));    // the old newest
+    CHECK(w.send(w.bob, kNrgToken, w.submit(w.reading(2, 100))).success);
+    CHECK(w.reverts(w.bob, kNrgToken, w.submit(w.reading(296, 100)), "older than"));          // the old 256, now too old
+    auto recorded = [&](std::uint64_t ago) {
+        return abiWord(view(w.simulate(w.hub, kNrgToken, call::readingRecorded(w.hub, w.now - 900 * ago)).returnData), 0) == U256(1);
+    };
+    CHECK(recorded(1) && recorded(240) && !recorded(3) && recorded(400));
+    CHECK(w.totalSupply() == U256(5 * 100 * 1'000'000'000'000'000ULL));
+
     // Declining policy: 1 NRG/kWh falling 10 % a year, floor 0.5 NRG/kWh.
     const std::uint64_t start = 1'700'000'000, year = 365ULL * 24 * 3600;
     const DecliningMintPolicy declining(kNrg, start, 100, U256(kWeiPerNrg / 2));

@@ -34,6 +34,14 @@ int main() {
     CHECK(checkedMul(max, U256(1)) == max);
     CHECK(U256(5) < U256(7) && U256::fromLimbs({0, 1, 0, 0}) > lowAll);
 
+    // Shifts and bits (the reading window bitmap).
+    CHECK(U256(1).shiftedLeft(64) == U256::fromLimbs({0, 1, 0, 0}));
+    CHECK(U256(3).shiftedLeft(63) == U256::fromLimbs({1ULL << 63, 1, 0, 0}));
+    CHECK(U256(1).shiftedLeft(255).testBit(255) && U256(1).shiftedLeft(256).isZero());
+    CHECK(U256(5).shiftedLeft(0) == U256(5));
+    CHECK(U256().withBit(200).testBit(200) && !U256().withBit(200).testBit(199) && !U256(1).testBit(256));
+    CHECK(U256::max().shiftedLeft(130).bitLength() == 256 && !U256::max().shiftedLeft(130).testBit(129));
+
     // Two's complement for ABI int256.
     const U256 minusOne = U256(1).negateTwos();
     CHECK(minusOne == max && minusOne.isNegativeTwos());
