@@ -1,6 +1,8 @@
 #include "engine/forecast/Features.h"
 
 #include "engine/forecast/Baselines.h"
+#include "engine/simulation/Calendar.h"
+#include "engine/simulation/H0Profile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +15,7 @@ namespace swarmergy::forecast {
 namespace {
 
 constexpr double kTwoPi = 2 * std::numbers::pi;
-constexpr int kLoadFeatures = 17;
+constexpr int kLoadFeatures = 14;
 constexpr int kSkyFeatures = 9;
 
 double meanOf(const std::vector<double>& v, int from, int to)   // [from, to)
@@ -23,51 +25,93 @@ double meanOf(const std::vector<double>& v, int from, int to)   // [from, to)
     return to > from ? s / (to - from) : 0.0;
 }
 
+// Day of year is deliberately not a feature: trained on a few weeks, a network extrapolates
+// it wildly on the next weeks. Seasons reach the models through the lags, the clear-sky curve
+// and the standard load profile.
 struct Calendar {
-    float todSin, todCos, doySin, doyCos;
+    float todSin, todCos;
     int dayType;
     std::int64_t localDay;
+    double h0Watts;   // BDEW H0 dynamised profile at this step, W per 1,000 kWh/yr
 };
+
+// Mean of the H0 profile: 1,000 kWh over 8,760 h.
+constexpr double kH0MeanWatts = 1e6 / 8760.0;
 
 Calendar calendarOf(const RucheHistory& h, int step)
 {
     const LocalCalendar c = localCalendar(h.stepStartUtc(step), h.utcOffsetMinutes);
     const double tod = kTwoPi * (c.quarterOfDay + 0.5) / 96.0;
-    const double doy = kTwoPi * (c.dayOfYear - 0.5) / 365.25;
-    return {float(std::sin(tod)), float(std::cos(tod)), float(std::sin(doy)), float(std::cos(doy)), c.dayType,
-            c.localDay};
+    const double h0 = simulation::h0DynamicWatts(simulation::civilFromDays(c.localDay), c.quarterOfDay);
+    return {float(std::sin(tod)), float(std::cos(tod)), c.dayType, c.localDay, h0};
 }
 
-void loadRows(const RucheHistory& h, int origin, double scale, float* out, float* multipliers)
+// Same time on the days of the last week with the target's day type (Saturday -> last
+// Saturday), each smoothed over +/- 2 steps before the origin: a denoised habit.
+double sameDayTypeProfile(const RucheHistory& h, int t, int origin, int dayType)
+{
+    const auto& y = h.loadKw;
+    double sum = 0;
+    int days = 0;
+    for (int d = 1; d <= 7; ++d) {
+        const int s = t - 96 * d;
+        if (calendarOf(h, s).dayType != dayType) continue;
+        sum += meanOf(y, s - 2, std::min(s + 3, origin));
+        ++days;
+    }
+    return days ? sum / days : meanOf(y, t - kWeekSteps - 2, t - kWeekSteps + 3);
+}
+
+// The same over up to four weeks of whatever history exists: households' random appliance
+// days average out, leaving the habit of that day type and quarter.
+double longDayTypeProfile(const RucheHistory& h, int t, int origin, int dayType)
+{
+    const auto& y = h.loadKw;
+    double sum = 0;
+    int days = 0;
+    for (int d = 1; d <= 28 && t - 96 * d >= 2; ++d) {
+        const int s = t - 96 * d;
+        if (calendarOf(h, s).dayType != dayType) continue;
+        sum += meanOf(y, s - 1, std::min(s + 2, origin));
+        ++days;
+    }
+    return days ? sum / days : y[t - kWeekSteps];
+}
+
+// Load is forecast as a correction to the ruche's habit (the long same-day-type profile):
+// the features say where the habit stands (time of day, day type, the standard profile,
+// temperature) and how far the ruche is from it lately (last hour, last day, last week's
+// same day). Raw lags are left out: a few weeks of training cannot tell their noise from
+// signal, and the network then did worse than the habit alone.
+void loadRows(const RucheHistory& h, int origin, double scale, float* out, float* multipliers, float* offsets)
 {
     const auto& y = h.loadKw;
     const double inv = 1.0 / scale;
-    const double level = meanOf(y, origin - 96, origin) * inv;
-    const double levelLastWeek = meanOf(y, origin - 96 - kWeekSteps, origin - kWeekSteps) * inv;
-    const double last = y[origin - 1] * inv;
+    auto habitAt = [&](int s) { return longDayTypeProfile(h, s, s, calendarOf(h, s).dayType) * inv; };
+    double lastHour = 0, lastDay = 0;
+    for (int s = origin - 4; s < origin; ++s) lastHour += y[s] * inv - habitAt(s);
+    for (int s = origin - 96; s < origin; s += 4) lastDay += meanOf(y, s, s + 4) * inv - habitAt(s + 2);
+    lastHour /= 4;
+    lastDay /= 24;
     for (int k = 0; k < kHorizonSteps; ++k) {
         const int t = origin + k;
         const Calendar c = calendarOf(h, t);
-        const Calendar yesterday = calendarOf(h, t - 96);
-        double profile = 0;
-        for (int d = 1; d <= 7; ++d) profile += y[t - 96 * d];
+        const double habit = longDayTypeProfile(h, t, origin, c.dayType) * inv;
         float* f = out + std::size_t(k) * kLoadFeatures;
         const float row[kLoadFeatures] = {
             c.todSin, c.todCos,
+            float(2 * c.todSin * c.todCos), float(c.todCos * c.todCos - c.todSin * c.todSin),   // 2nd harmonic
             float(c.dayType == 0), float(c.dayType == 1), float(c.dayType == 2),
             float(k) / kHorizonSteps,
-            float(y[t - 96] * inv),
-            float(meanOf(y, t - 98, std::min(t - 93, origin)) * inv),
-            float(y[t - kWeekSteps] * inv),
-            float(meanOf(y, t - kWeekSteps - 2, t - kWeekSteps + 3) * inv),
-            float(profile / 7 * inv),
-            float(level), float(levelLastWeek), float(last),
+            float(habit),
+            float(sameDayTypeProfile(h, t, origin, c.dayType) * inv - habit),
+            float(lastHour), float(lastDay),
             float(h.ambientC[t] / 10.0),
-            float(yesterday.dayType == c.dayType),
-            float(calendarOf(h, t - kWeekSteps).dayType == c.dayType),
+            float(c.h0Watts / kH0MeanWatts),
         };
         std::copy(row, row + kLoadFeatures, f);
         multipliers[k] = 1.0f;
+        offsets[k] = float(habit);
     }
 }
 
@@ -83,7 +127,8 @@ double skyIndex(const std::vector<double>& y, const std::vector<double>& clear, 
     return clearSum > minClear ? std::clamp(measuredSum / clearSum, 0.0, 1.5) : fallback;
 }
 
-void skyRows(Target target, const RucheHistory& h, int origin, double scale, float* out, float* multipliers)
+void skyRows(Target target, const RucheHistory& h, int origin, double scale, float* out, float* multipliers,
+             float* offsets)
 {
     const auto& y = measured(target, h);
     const auto& clear = *clearSky(target, h);
@@ -106,6 +151,7 @@ void skyRows(Target target, const RucheHistory& h, int origin, double scale, flo
         };
         std::copy(row, row + kSkyFeatures, f);
         multipliers[k] = float(clear[t] * inv);
+        offsets[k] = 0.0f;
     }
 }
 
@@ -147,7 +193,7 @@ double defaultScale(Target target, const RucheHistory& history, int endStep)
 }
 
 void buildFeatures(Target target, const RucheHistory& history, int origin, double scale, float* features,
-                   float* multipliers)
+                   float* multipliers, float* offsets)
 {
     if (origin < kMinHistorySteps || origin > history.steps())
         throw std::invalid_argument("forecast origin step " + std::to_string(origin) + " of ruche " +
@@ -156,8 +202,8 @@ void buildFeatures(Target target, const RucheHistory& history, int origin, doubl
     if (history.clearSkyPvKw.size() < std::size_t(origin + kHorizonSteps) ||
         history.ambientC.size() < std::size_t(origin + kHorizonSteps))
         throw std::invalid_argument("ruche " + history.rucheId + ": sky arrays shorter than origin + horizon");
-    if (target == Target::Load) loadRows(history, origin, scale, features, multipliers);
-    else skyRows(target, history, origin, scale, features, multipliers);
+    if (target == Target::Load) loadRows(history, origin, scale, features, multipliers, offsets);
+    else skyRows(target, history, origin, scale, features, multipliers, offsets);
 }
 
 TrainingSet buildTrainingSet(Target target, const RucheHistory& history, double scale, int firstOrigin,
@@ -167,14 +213,15 @@ TrainingSet buildTrainingSet(Target target, const RucheHistory& history, double 
     TrainingSet set;
     set.featureCount = f;
     const auto& y = measured(target, history);
-    std::vector<float> features(std::size_t(kHorizonSteps) * f), multipliers(kHorizonSteps);
+    std::vector<float> features(std::size_t(kHorizonSteps) * f), multipliers(kHorizonSteps), offsets(kHorizonSteps);
     for (int origin = std::max(firstOrigin, kMinHistorySteps); origin + kHorizonSteps <= endStep; origin += originStride) {
-        buildFeatures(target, history, origin, scale, features.data(), multipliers.data());
+        buildFeatures(target, history, origin, scale, features.data(), multipliers.data(), offsets.data());
         for (int k = 0; k < kHorizonSteps; ++k) {
             if (multipliers[k] <= 1e-4f) continue;
             set.features.insert(set.features.end(), features.begin() + std::size_t(k) * f,
                                 features.begin() + std::size_t(k + 1) * f);
             set.multipliers.push_back(multipliers[k]);
+            set.offsets.push_back(offsets[k]);
             set.targets.push_back(float(y[origin + k] / scale));
             set.references.push_back(float(y[origin + k - seasonalLagSteps(target)] / scale));
         }

@@ -23,10 +23,11 @@ const std::vector<double>* clearSky(Target target, const RucheHistory& history);
 // Normaliser: mean load over [0, endStep); largest clear-sky PV; 1,000 W/m2 for irradiance.
 double defaultScale(Target target, const RucheHistory& history, int endStep);
 
-// Writes kHorizonSteps rows of featureCount(target) values and one multiplier per row.
+// Writes kHorizonSteps rows of featureCount(target) values and one multiplier and one offset
+// per row (see QuantileMlp.h).
 // Throws std::invalid_argument if origin < kMinHistorySteps or origin > steps().
 void buildFeatures(Target target, const RucheHistory& history, int origin, double scale,
-                   float* features, float* multipliers);
+                   float* features, float* multipliers, float* offsets);
 
 // Training rows for origins firstOrigin, firstOrigin + stride, ... whose targets lie before
 // endStep, in time order. Rows with a zero multiplier (PV at night) carry no information

@@ -4,8 +4,12 @@
 // QuantileMlp.cpp, the only translation unit of the module that includes <torch/torch.h>.
 //
 // Output head (why: quantiles must never cross): q50 = o1, q10 = q50 - softplus(o0),
-// q90 = q50 + softplus(o2). Each row may carry a multiplier m >= 0: the prediction is m * q,
-// so PV is learnt as a clear-sky index and scaled by the clear-sky curve (m = clear-sky PV).
+// q90 = q50 + softplus(o2). Each row may carry a multiplier m >= 0 and an offset b: the
+// prediction is b + m * q. PV is learnt as a clear-sky index scaled by the clear-sky curve
+// (m = clear-sky PV, b = 0); load as a correction to a denoised habit profile (m = 1, b =
+// the profile), so the network never does worse than the profile it is given.
+// After training, the band is calibrated on the held-out rows (conformalised quantile
+// regression) so that the 10-90 % band covers about 80 % of new data.
 
 #include <cstdint>
 #include <functional>
@@ -24,13 +28,14 @@ struct TrainingSet {
     std::vector<float> features;
     std::vector<float> targets;       // normalised target per row
     std::vector<float> multipliers;   // per row, >= 0 (1 when unused)
+    std::vector<float> offsets;       // per row (0 when unused)
     std::vector<float> references;    // optional: a baseline forecast per row, for reports only
     int rows() const { return static_cast<int>(targets.size()); }
 };
 
 struct TrainOptions {
-    int hiddenUnits = 32;
-    int epochs = 40;
+    int hiddenUnits = 64;
+    int epochs = 50;
     int batchSize = 256;
     double learningRate = 3e-3;
     std::uint64_t seed = 1;
@@ -70,9 +75,9 @@ public:
     // Throws std::invalid_argument for an empty or inconsistent set.
     TrainReport train(const TrainingSet& set, const TrainOptions& options);
 
-    // out gets rows * 3 values (q10, q50, q90 per row), multiplied by the row's multiplier.
+    // out gets rows * 3 values (q10, q50, q90 per row): offset + multiplier * quantile.
     // Throws std::logic_error if the network is not trained or loaded.
-    void predict(const float* features, const float* multipliers, int rows, float* out) const;
+    void predict(const float* features, const float* multipliers, const float* offsets, int rows, float* out) const;
 
     bool ready() const;
     int featureCount() const;

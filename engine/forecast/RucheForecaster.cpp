@@ -19,7 +19,7 @@ void validationMae(const QuantileMlp& net, const TrainingSet& set, int validatio
     const int first = set.rows() - validationRows;
     std::vector<float> out(std::size_t(validationRows) * kQuantileCount);
     net.predict(set.features.data() + std::size_t(first) * set.featureCount, set.multipliers.data() + first,
-                validationRows, out.data());
+                set.offsets.data() + first, validationRows, out.data());
     double model = 0, baseline = 0;
     for (int i = 0; i < validationRows; ++i) {
         model += std::fabs(out[std::size_t(i) * kQuantileCount + 1] - set.targets[first + i]);
@@ -80,10 +80,10 @@ TargetForecast RucheForecaster::forecastTarget(Target target, const RucheHistory
         return out;
     }
     const int f = featureCount(target);
-    std::vector<float> features(std::size_t(kHorizonSteps) * f), multipliers(kHorizonSteps),
+    std::vector<float> features(std::size_t(kHorizonSteps) * f), multipliers(kHorizonSteps), offsets(kHorizonSteps),
         q(std::size_t(kHorizonSteps) * kQuantileCount);
-    buildFeatures(target, history, origin, model.scale, features.data(), multipliers.data());
-    model.network.predict(features.data(), multipliers.data(), kHorizonSteps, q.data());
+    buildFeatures(target, history, origin, model.scale, features.data(), multipliers.data(), offsets.data());
+    model.network.predict(features.data(), multipliers.data(), offsets.data(), kHorizonSteps, q.data());
     for (auto* s : {&out.values.p10, &out.values.p50, &out.values.p90}) s->resize(kHorizonSteps);
     for (int k = 0; k < kHorizonSteps; ++k) {
         // Physical floor: neither load nor PV nor irradiance is negative.
