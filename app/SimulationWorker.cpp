@@ -47,6 +47,7 @@ void SimulationWorker::initialise() {
     sincePublish_.start();
     sincePlanPublish_.start();
     nextPlanStep_ = simulator_->stepIndex();
+    makeSeasonalPlan();
     Q_EMIT ready(options_.alveoles, options_.ruches);
     publish(true);
     planIfDue();
@@ -152,6 +153,21 @@ void SimulationWorker::writeTelemetry() {
     }
 }
 
+// The SeasonStore's year, planned once at start (a year of daily steps solves in a blink).
+void SimulationWorker::makeSeasonalPlan() {
+    if (!options_.planning)
+        return;
+    try {
+        const auto& fleet = simulator_->fleet();
+        seasonal_ = std::make_shared<planning::SeasonalPlan>(
+            planning::solveSeasonalPlan(planning::seasonalInputs(fleet, simulator_->timeUtc(), 365)));
+    } catch (const std::invalid_argument&) {
+        seasonal_.reset();   // no SeasonStore in this essaim: nothing to plan
+    } catch (const std::exception& error) {
+        Q_EMIT failed(tr("seasonal plan failed, hydrogen keeps a fixed value: %1").arg(QString::fromStdString(error.what())));
+    }
+}
+
 // One plan at a time: a new one starts when the last one is adopted, at the period or at
 // once for an event; the simulator follows the last adopted plan meanwhile.
 void SimulationWorker::planIfDue() {
@@ -172,6 +188,7 @@ void SimulationWorker::startPlan(model::PlanTrigger trigger) {
     options.forecastNoise = options_.forecastNoise;
     options.seed = options_.seed;
     options.dispatch.threads = 1;   // the simulation thread and the GUI share the other core
+    options.seasonal = seasonal_;
     const simulation::Fleet* fleet = &simulator_->fleet();
     nextPlanStep_ = inputs.firstStep + options_.planEverySteps;
     planWatcher_->setFuture(QtConcurrent::run([fleet, inputs, options] {
@@ -193,6 +210,7 @@ void SimulationWorker::adoptPlan() {
     }
     simulator_->followPlan(outcome->setpoints);
     plan_ = outcome->snapshot;
+    plan_->seasonActualLevelKwh = seasonActualLevelKwh_;
     planFirstStep_ = outcome->setpoints->firstStep;
     recordActuals();
     publishPlan(true);
@@ -212,6 +230,15 @@ void SimulationWorker::recordActuals() {
         step.reserve(ruches.size());
         for (const auto& rs : ruches)
             step.push_back({rs.flows.importKw, rs.flows.exportKw, rs.stores.hiveSocKwh, rs.stores.h2LevelKwh});
+        const std::int64_t stepsPerDay = 24 * 60 / simulator_->stepMinutes();
+        if ((simulator_->stepIndex() - 1) % stepsPerDay == 0) {   // the tank once a day
+            double levelKwh = 0;
+            for (const auto& rs : ruches)
+                levelKwh += rs.stores.h2LevelKwh;
+            seasonActualLevelKwh_.push_back(levelKwh);
+            if (plan_)
+                plan_->seasonActualLevelKwh = seasonActualLevelKwh_;
+        }
         recent_.emplace_back(simulator_->stepIndex() - 1, std::move(step));
         while (recent_.size() > 2 * 96)
             recent_.pop_front();

@@ -21,7 +21,7 @@ class QTimer;
 template <typename T> class QFutureWatcher;
 
 namespace swarmergy::simulation { class Simulator; }
-namespace swarmergy::planning { struct PlanOutcome; }
+namespace swarmergy::planning { struct PlanOutcome; struct SeasonalPlan; }
 
 namespace swarmergy::app {
 
@@ -74,6 +74,7 @@ private:
     void reschedule();
     void catchUpWithStore();
     void planIfDue();
+    void makeSeasonalPlan();
     void startPlan(model::PlanTrigger trigger);
     void adoptPlan();
     void recordActuals();
@@ -92,6 +93,8 @@ private:
     // adopted a few steps after it started still compares from its first step.
     struct RucheActual { double importKw, exportKw, hiveSocKwh, h2LevelKwh; };
     std::deque<std::pair<std::int64_t, std::vector<RucheActual>>> recent_;
+    std::shared_ptr<const planning::SeasonalPlan> seasonal_;
+    std::vector<double> seasonActualLevelKwh_;   // one value per simulated day
     std::int64_t planFirstStep_ = 0;
     std::int64_t nextPlanStep_ = 0;
     std::optional<model::PlanTrigger> pendingTrigger_;

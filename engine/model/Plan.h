@@ -55,6 +55,12 @@ struct PlanSnapshot {
     double storesLastHours = 0;       // islanded: how long stores serve priority loads
     std::vector<RuchePlan> ruches;
     std::vector<Recommendation> recommendations;
+    // The SeasonStore over the year (one value per day from seasonStartUtc): the seasonal
+    // plan's level and the actual level so far, and the H2 value the day plan used.
+    std::int64_t seasonStartUtc = 0;
+    std::vector<double> seasonPlannedLevelKwh;
+    std::vector<double> seasonActualLevelKwh;
+    double h2TerminalValuePerKwh = 0;
 
     double savingsCu() const { return aloneCostCu - communityCostCu; }
 };

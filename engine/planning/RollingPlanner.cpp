@@ -143,6 +143,12 @@ model::Scenario buildPlanScenario(const simulation::Fleet& fleet, const PlanInpu
     scenario.grid.connected = !inputs.islanded;
     addForecastNoise(scenario, options, inputs.firstStep);
     startFromPresentState(scenario, inputs);
+    if (options.seasonal) {
+        const std::int64_t horizonEnd = inputs.startUtc + std::int64_t(scenario.steps) * scenario.stepMinutes * 60;
+        for (auto& ruche : scenario.ruches)
+            if (ruche.seasonStore)
+                ruche.seasonStore->terminalValuePerKwh = options.seasonal->terminalValueAt(horizonEnd);
+    }
     return scenario;
 }
 
@@ -202,6 +208,13 @@ PlanOutcome makePlan(const simulation::Fleet& fleet, const PlanInputs& inputs, c
         plan->ruches.push_back(ruchePlan(outcome.scenario, schedule.ruches[r], outcome.dispatch.pricePerKwh[r], r));
     fillWorth(*plan, outcome.scenario, schedule);
     plan->recommendations = recommendShifts(fleet, *plan, options.maxRecommendations);
+    for (const auto& ruche : outcome.scenario.ruches)
+        if (ruche.seasonStore)
+            plan->h2TerminalValuePerKwh = ruche.seasonStore->terminalValuePerKwh;
+    if (options.seasonal) {
+        plan->seasonStartUtc = options.seasonal->startUtc;
+        plan->seasonPlannedLevelKwh = options.seasonal->levelKwh;
+    }
     outcome.snapshot = plan;
     return outcome;
 }

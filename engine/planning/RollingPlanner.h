@@ -9,6 +9,7 @@
 #include "engine/model/Plan.h"
 #include "engine/model/Scenario.h"
 #include "engine/optimization/Dispatch.h"
+#include "engine/planning/SeasonalPlan.h"
 #include "engine/simulation/Simulator.h"
 
 #include <cstdint>
@@ -26,6 +27,9 @@ struct PlannerOptions {
     std::uint64_t seed = 1;
     optimization::DispatchOptions dispatch;
     std::size_t maxRecommendations = 50;
+    // The SeasonStore's seasonal plan: its water value at the end of the horizon becomes the
+    // day plan's terminal value of hydrogen. Without it the fleet's fixed value is used.
+    std::shared_ptr<const SeasonalPlan> seasonal;
 };
 
 // The essaim's state at the start of a plan: what the plan must start from.

@@ -162,13 +162,23 @@ int localMinuteOfDay(const FleetOptions& o, std::int64_t utcSeconds) {
     return static_cast<int>((local - floorDiv(local, 86400) * 86400) / 60);
 }
 
+// Winter months (November to February) carry a surcharge, as winter tariffs do where demand
+// peaks in the cold (e.g. EDF Tempo's red days): energy is worth more in winter, which is
+// what gives a seasonal store its value.
+bool isWinterTariff(const FleetOptions& o, std::int64_t utcSeconds) {
+    const std::int64_t local = utcSeconds + o.utcOffsetMinutes * 60LL;
+    const int month = civilFromDays(floorDiv(local, 86400)).month;
+    return month >= 11 || month <= 2;
+}
+
 }  // namespace
 
 double importPriceAt(const FleetOptions& o, std::int64_t utcSeconds) {
     const int minute = localMinuteOfDay(o, utcSeconds);
-    if (minute >= 23 * 60 || minute < 6 * 60) return 0.18;
-    if (minute >= 17 * 60 && minute < 21 * 60) return 0.34;
-    return 0.26;
+    const double winter = isWinterTariff(o, utcSeconds) ? kWinterSurchargePerKwh : 0.0;
+    if (minute >= 23 * 60 || minute < 6 * 60) return 0.18 + winter;
+    if (minute >= 17 * 60 && minute < 21 * 60) return 0.34 + winter;
+    return 0.26 + winter;
 }
 
 double exportPriceAt(const FleetOptions&, std::int64_t) { return 0.08; }

@@ -67,8 +67,9 @@ struct Fleet {
 Fleet generateFleet(const FleetOptions& options);
 
 // Time-of-use tariff of the generated fleet, at a UTC instant (local time by the fleet's
-// offset): import 0.18 cu/kWh 23:00-06:00, 0.34 cu/kWh 17:00-21:00, 0.26 otherwise;
-// export 0.08 cu/kWh, always below import.
+// offset): import 0.18 cu/kWh 23:00-06:00, 0.34 cu/kWh 17:00-21:00, 0.26 otherwise, plus
+// kWinterSurchargePerKwh from November to February; export 0.08 cu/kWh, always below import.
+inline constexpr double kWinterSurchargePerKwh = 0.10;
 double importPriceAt(const FleetOptions& options, std::int64_t utcSeconds);
 double exportPriceAt(const FleetOptions& options, std::int64_t utcSeconds);
 

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 KiB/s</source>
+        <translation>%1 KiB/s</translation>
+    </message>
+    <message>
+        <source>%1 B/s</source>
+        <translation>%1 B/s</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Swarmergy operations console for a cooperative energy network.</source>
@@ -296,6 +307,10 @@
         <source>planning failed, the local rules keep running: %1</source>
         <translation>planning failed, the local rules keep running: %1</translation>
     </message>
+    <message>
+        <source>seasonal plan failed, hydrogen keeps a fixed value: %1</source>
+        <translation>seasonal plan failed, hydrogen keeps a fixed value: %1</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::widgets::EssaimView</name>
@@ -396,6 +411,120 @@
     <message>
         <source>National grid: connected</source>
         <translation>National grid: connected</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::FirmwarePage</name>
+    <message>
+        <source>Flash the firmware</source>
+        <translation>Flash the firmware</translation>
+    </message>
+    <message>
+        <source>Pick a signed image. The hub checks its signature, reboots into it and keeps it only once it runs.</source>
+        <translation>Pick a signed image. The hub checks its signature, reboots into it and keeps it only once it runs.</translation>
+    </message>
+    <message>
+        <source>Keep the firmware the hub runs now</source>
+        <translation>Keep the firmware the hub runs now</translation>
+    </message>
+    <message>
+        <source>&amp;Flash</source>
+        <translation>&amp;Flash</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel flashing</source>
+        <translation>C&amp;ancel flashing</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 KiB)%4</source>
+        <translation>%1 — %2 (%3 KiB)%4</translation>
+    </message>
+    <message>
+        <source>, running now</source>
+        <translation>, running now</translation>
+    </message>
+    <message>
+        <source>No signed image found: build the firmware or keep the running one.</source>
+        <translation>No signed image found: build the firmware or keep the running one.</translation>
+    </message>
+    <message>
+        <source>Unplugged at %1 %: reconnect to resume.</source>
+        <translation>Unplugged at %1 %: reconnect to resume.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Talking to the hub…</source>
+        <translation>Talking to the hub…</translation>
+    </message>
+    <message>
+        <source>Preparing the hub&apos;s spare slot…</source>
+        <translation>Preparing the hub&apos;s spare slot…</translation>
+    </message>
+    <message>
+        <source>Sending the image…</source>
+        <translation>Sending the image…</translation>
+    </message>
+    <message>
+        <source>The hub checks hash and signature…</source>
+        <translation>The hub checks hash and signature…</translation>
+    </message>
+    <message>
+        <source>Rebooting into the new image…</source>
+        <translation>Rebooting into the new image…</translation>
+    </message>
+    <message>
+        <source>Waiting for the new image to answer…</source>
+        <translation>Waiting for the new image to answer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flashed.</source>
+        <translation>Flashed.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Cancelled at %1 %: flash again to resume from there.</source>
+        <translation>Cancelled at %1 %: flash again to resume from there.</translation>
+    </message>
+    <message>
+        <source>Flashing failed.</source>
+        <translation>Flashing failed.</translation>
+    </message>
+    <message>
+        <source>Verifying the hub&apos;s firmware…</source>
+        <translation>Verifying the hub&apos;s firmware…</translation>
+    </message>
+    <message>
+        <source>Flashed, but the hub does not answer any more (%1): reconnect it and check its version on the first page.</source>
+        <translation>Flashed, but the hub does not answer any more (%1): reconnect it and check its version on the first page.</translation>
+    </message>
+    <message>
+        <source>The hub runs %1 (%2), not the confirmed %3: flash again.</source>
+        <translation>The hub runs %1 (%2), not the confirmed %3: flash again.</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>unconfirmed</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>Verified: the hub runs %1, confirmed.</source>
+        <translation>Verified: the hub runs %1, confirmed.</translation>
     </message>
 </context>
 <context>
@@ -528,6 +657,84 @@ Battery %7 of %8</translation>
     </message>
 </context>
 <context>
+    <name>swarmergy::widgets::HubPortPage</name>
+    <message>
+        <source>Connect the hub</source>
+        <translation>Connect the hub</translation>
+    </message>
+    <message>
+        <source>Plug the serial cable into the hub, pick its port and connect.</source>
+        <translation>Plug the serial cable into the hub, pick its port and connect.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>%1 — virtual hub (%2)</source>
+        <translation>%1 — virtual hub (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No serial port found: plug the cable in, then Refresh.</source>
+        <translation>No serial port found: plug the cable in, then Refresh.</translation>
+    </message>
+    <message>
+        <source>Pick a port first.</source>
+        <translation>Pick a port first.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connected to %1.</translation>
+    </message>
+    <message>
+        <source>slot %1, test boot not confirmed</source>
+        <translation>slot %1, test boot not confirmed</translation>
+    </message>
+    <message>
+        <source>slot %1, confirmed</source>
+        <translation>slot %1, confirmed</translation>
+    </message>
+    <message>
+        <source>yes — ruche %1, alvéole %2, address %3</source>
+        <translation>yes — ruche %1, alvéole %2, address %3</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Model: %1
+Serial: %2
+Firmware: %3 (%4)
+Bootloader: %5, version floor %6
+Provisioned: %7</source>
+        <translation>Model: %1
+Serial: %2
+Firmware: %3 (%4)
+Bootloader: %5, version floor %6
+Provisioned: %7</translation>
+    </message>
+</context>
+<context>
     <name>swarmergy::widgets::PlanView</name>
     <message>
         <source>No plan yet</source>
@@ -539,10 +746,6 @@ Battery %7 of %8</translation>
             <numerusform>Plan from %1 · %n step · %2</numerusform>
             <numerusform>Plan from %1 · %n steps · %2</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>solved in %1 s, %2</source>
-        <translation>solved in %1 s, %2</translation>
     </message>
     <message>
         <source>proven bound %1</source>
@@ -683,6 +886,97 @@ Battery %7 of %8</translation>
     <message>
         <source>Time (UTC)</source>
         <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>solved in %1 s, %2; H₂ valued at %3</source>
+        <translation>solved in %1 s, %2; H₂ valued at %3</translation>
+    </message>
+    <message>
+        <source>H₂ over the year (kWh)</source>
+        <translation>H₂ over the year (kWh)</translation>
+    </message>
+    <message>
+        <source>Date (UTC)</source>
+        <translation>Date (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::ProvisionPage</name>
+    <message>
+        <source>Provision the hub</source>
+        <translation>Provision the hub</translation>
+    </message>
+    <message>
+        <source>Choose the ruche and the alvéole this hub serves. The hub makes its own identity key; your technician credential authorises it.</source>
+        <translation>Choose the ruche and the alvéole this hub serves. The hub makes its own identity key; your technician credential authorises it.</translation>
+    </message>
+    <message>
+        <source>&amp;Provision</source>
+        <translation>&amp;Provision</translation>
+    </message>
+    <message>
+        <source>Ruche:</source>
+        <translation>Ruche:</translation>
+    </message>
+    <message>
+        <source>Alvéole:</source>
+        <translation>Alvéole:</translation>
+    </message>
+    <message>
+        <source>No ruche is known to the console: load a scenario first.</source>
+        <translation>No ruche is known to the console: load a scenario first.</translation>
+    </message>
+    <message>
+        <source>Choose a ruche and an alvéole.</source>
+        <translation>Choose a ruche and an alvéole.</translation>
+    </message>
+    <message>
+        <source>Provisioning…</source>
+        <translation>Provisioning…</translation>
+    </message>
+    <message>
+        <source>Provisioned. The hub&apos;s address is %1.</source>
+        <translation>Provisioned. The hub&apos;s address is %1.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::ProvisioningWizard</name>
+    <message>
+        <source>Install a Smart Hub</source>
+        <translation>Install a Smart Hub</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::RegisterPage</name>
+    <message>
+        <source>Register on the ledger</source>
+        <translation>Register on the ledger</translation>
+    </message>
+    <message>
+        <source>The ledger accepts the hub&apos;s signed readings once its address is registered for its alvéole.</source>
+        <translation>The ledger accepts the hub&apos;s signed readings once its address is registered for its alvéole.</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <source>Address %1
+Alvéole %2 in ruche %3</source>
+        <translation>Address %1
+Alvéole %2 in ruche %3</translation>
+    </message>
+    <message>
+        <source>No ledger is connected to this console: register the address later from the ledger view.</source>
+        <translation>No ledger is connected to this console: register the address later from the ledger view.</translation>
+    </message>
+    <message>
+        <source>The ledger refused the registration: %1</source>
+        <translation>The ledger refused the registration: %1</translation>
+    </message>
+    <message>
+        <source>Registered: the ledger now accepts this hub&apos;s readings.</source>
+        <translation>Registered: the ledger now accepts this hub&apos;s readings.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 KiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 B/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Swarmergy operations console for a cooperative energy network.</source>
@@ -296,6 +307,10 @@
         <source>planning failed, the local rules keep running: %1</source>
         <translation>la planification a échoué, les règles locales continuent&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>seasonal plan failed, hydrogen keeps a fixed value: %1</source>
+        <translation>le plan saisonnier a échoué, l’hydrogène garde une valeur fixe&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::widgets::EssaimView</name>
@@ -396,6 +411,120 @@
     <message>
         <source>National grid: connected</source>
         <translation>Réseau national&#xa0;: connecté</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::FirmwarePage</name>
+    <message>
+        <source>Flash the firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a signed image. The hub checks its signature, reboots into it and keeps it only once it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the firmware the hub runs now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Flash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ancel flashing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 KiB)%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, running now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signed image found: build the firmware or keep the running one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unplugged at %1 %: reconnect to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talking to the hub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the hub&apos;s spare slot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub checks hash and signature…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebooting into the new image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the new image to answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flashed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled at %1 %: flash again to resume from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashing failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the hub&apos;s firmware…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashed, but the hub does not answer any more (%1): reconnect it and check its version on the first page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub runs %1 (%2), not the confirmed %3: flash again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: the hub runs %1, confirmed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -528,6 +657,80 @@ Batterie %7 sur %8</translation>
     </message>
 </context>
 <context>
+    <name>swarmergy::widgets::HubPortPage</name>
+    <message>
+        <source>Connect the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug the serial cable into the hub, pick its port and connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — virtual hub (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No serial port found: plug the cable in, then Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a port first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slot %1, test boot not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slot %1, confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes — ruche %1, alvéole %2, address %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: %1
+Serial: %2
+Firmware: %3 (%4)
+Bootloader: %5, version floor %6
+Provisioned: %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>swarmergy::widgets::PlanView</name>
     <message>
         <source>No plan yet</source>
@@ -539,10 +742,6 @@ Batterie %7 sur %8</translation>
             <numerusform>Plan du %1 · %n pas · %2</numerusform>
             <numerusform>Plan du %1 · %n pas · %2</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>solved in %1 s, %2</source>
-        <translation>résolu en %1&#xa0;s, %2</translation>
     </message>
     <message>
         <source>proven bound %1</source>
@@ -683,6 +882,96 @@ Batterie %7 sur %8</translation>
     <message>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>solved in %1 s, %2; H₂ valued at %3</source>
+        <translation>résolu en %1&#xa0;s, %2&#xa0;; H₂ valorisé à %3</translation>
+    </message>
+    <message>
+        <source>H₂ over the year (kWh)</source>
+        <translation>H₂ sur l’année (kWh)</translation>
+    </message>
+    <message>
+        <source>Date (UTC)</source>
+        <translation>Date (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::ProvisionPage</name>
+    <message>
+        <source>Provision the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the ruche and the alvéole this hub serves. The hub makes its own identity key; your technician credential authorises it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruche:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alvéole:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ruche is known to the console: load a scenario first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a ruche and an alvéole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisioning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisioned. The hub&apos;s address is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::ProvisioningWizard</name>
+    <message>
+        <source>Install a Smart Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::RegisterPage</name>
+    <message>
+        <source>Register on the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger accepts the hub&apos;s signed readings once its address is registered for its alvéole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1
+Alvéole %2 in ruche %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ledger is connected to this console: register the address later from the ledger view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger refused the registration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered: the ledger now accepts this hub&apos;s readings.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,10 @@ private Q_SLOTS:
         QCOMPARE(plan->steps, 96);
         QVERIFY(plan->gap >= 0 && plan->gap <= 0.01);
         QVERIFY(window_->planView()->plannedSeries()->count() > 0);
+        // The seasonal plan prices the hydrogen the day plan leaves in the tank.
+        QCOMPARE(int(plan->seasonPlannedLevelKwh.size()), 366);
+        QVERIFY(plan->h2TerminalValuePerKwh > 0);
+        QVERIFY(!plan->seasonActualLevelKwh.empty());
     }
 
     void islandingReplansAtOnce() {

@@ -162,8 +162,8 @@ void PlanView::updateKpis() {
     title_->setText(tr("Plan from %1 · %n step(s) · %2", nullptr, p.steps)
                         .arg(formatSimTimeUtc(start), triggerText(p.trigger)));
     costTile_->setValueText(formatMoney(p.objectiveCu));
-    costTile_->setHint(tr("solved in %1 s, %2").arg(QLocale().toString(p.solveSeconds, 'f', 2),
-                                                    QString::fromStdString(p.status)));
+    costTile_->setHint(tr("solved in %1 s, %2; H₂ valued at %3").arg(QLocale().toString(p.solveSeconds, 'f', 2),
+                                                    QString::fromStdString(p.status), formatPricePerKwh(p.h2TerminalValuePerKwh)));
     // Gaps are small numbers that matter to a tenth of a percent: two decimals.
     gapTile_->setValueText(QLocale().toString(p.gap * 100.0, 'f', 2) + QChar(0x00A0) + QLatin1Char('%'));
     gapTile_->setHint(tr("proven bound %1").arg(formatMoney(p.boundCu)));
@@ -224,7 +224,11 @@ void PlanView::rebuildChart() {
     case PlanQuantity::Price:
         plotSeries(planned_, r.priceCuPerKwh);
         break;
+    case PlanQuantity::H2Year:
+        plotYear();
+        return;
     }
+    timeAxis_->setFormat(QStringLiteral("HH:mm"));
     double low = 0, high = 1;
     for (auto* series : {planned_, actual_}) {
         for (const QPointF& point : series->points()) {
@@ -235,6 +239,32 @@ void PlanView::rebuildChart() {
     valueAxis_->setRange(low, high + (high - low) * 0.05);
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(qint64(startMs), QTimeZone::utc()),
                         QDateTime::fromMSecsSinceEpoch(qint64(startMs + p.steps * stepMs), QTimeZone::utc()));
+    retranslate();
+}
+
+// The SeasonStore over the year: the seasonal plan's level and the actual one, day by day.
+void PlanView::plotYear() {
+    const auto& p = *plan_;
+    const double dayMs = 86'400'000.0;
+    const double startMs = double(p.seasonStartUtc) * 1000.0;
+    auto plotDays = [&](QLineSeries* series, const std::vector<double>& values) {
+        QList<QPointF> points;
+        for (std::size_t d = 0; d < values.size(); ++d)
+            points.append({startMs + double(d) * dayMs, values[d]});
+        series->replace(points);
+    };
+    plotDays(planned_, p.seasonPlannedLevelKwh);
+    plotDays(actual_, p.seasonActualLevelKwh);
+    double high = 1;
+    for (double v : p.seasonPlannedLevelKwh)
+        high = std::max(high, v);
+    for (double v : p.seasonActualLevelKwh)
+        high = std::max(high, v);
+    valueAxis_->setRange(0, high * 1.05);
+    const double days = std::max<double>(1, double(p.seasonPlannedLevelKwh.size()));
+    timeAxis_->setFormat(QStringLiteral("dd/MM"));
+    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(qint64(startMs), QTimeZone::utc()),
+                        QDateTime::fromMSecsSinceEpoch(qint64(startMs + days * dayMs), QTimeZone::utc()));
     retranslate();
 }
 
@@ -292,16 +322,16 @@ void PlanView::retranslate() {
     const int current = quantityChoice_->currentIndex();
     quantityChoice_->clear();
     quantityChoice_->addItems({tr("Grid exchange (kW)"), tr("HiveStore charge (kWh)"), tr("H₂ level (kWh)"),
-                               tr("Local price (cu/kWh)")});
+                               tr("Local price (cu/kWh)"), tr("H₂ over the year (kWh)")});
     quantityChoice_->setCurrentIndex(current < 0 ? int(quantity_) : current);
     quantityChoice_->setToolTip(tr("Quantity compared between plan and reality"));
     rucheChoice_->setToolTip(tr("Ruche shown in the chart"));
     planned_->setName(tr("Planned"));
     actual_->setName(tr("Actual"));
     static const char* const units[] = {QT_TR_NOOP("kW (> 0 export)"), QT_TR_NOOP("kWh"), QT_TR_NOOP("kWh"),
-                                        QT_TR_NOOP("cu/kWh")};
+                                        QT_TR_NOOP("cu/kWh"), QT_TR_NOOP("kWh")};
     valueAxis_->setTitleText(tr(units[int(quantity_)]));
-    timeAxis_->setTitleText(tr("Time (UTC)"));
+    timeAxis_->setTitleText(quantity_ == PlanQuantity::H2Year ? tr("Date (UTC)") : tr("Time (UTC)"));
     updateKpis();
 }
 

@@ -21,7 +21,7 @@ namespace swarmergy::widgets {
 
 class KpiTile;
 
-enum class PlanQuantity { Grid, HiveSoc, H2Level, Price };
+enum class PlanQuantity { Grid, HiveSoc, H2Level, Price, H2Year };
 
 class PlanView : public QWidget {
     Q_OBJECT
@@ -45,6 +45,7 @@ protected:
 private:
     void retranslate();
     void rebuildChart();
+    void plotYear();
     void rebuildRecommendations();
     void updateKpis();
     QString recommendationText(const model::Recommendation& r) const;

@@ -71,6 +71,20 @@ void testScenarioIsValidAndDeterministic() {
     CHECK(scenario.ruches[0].alveoles[3].loadKw != truth.ruches[0].alveoles[3].loadKw);
     inputs.islanded = true;
     CHECK(!planning::buildPlanScenario(fleet, inputs, plannerOptions(0.1)).grid.connected);
+
+    // The seasonal plan's water value at the horizon's end prices the hydrogen left in the tank.
+    auto seasonal = std::make_shared<planning::SeasonalPlan>();
+    seasonal->startUtc = inputs.startUtc;
+    seasonal->waterValuePerKwh = {0.31, 0.47, 0.52};
+    auto options = plannerOptions(0.1);
+    options.seasonal = seasonal;
+    int stores = 0;
+    for (const auto& ruche : planning::buildPlanScenario(fleet, inputs, options).ruches)
+        if (ruche.seasonStore) {
+            ++stores;
+            CHECK_NEAR(ruche.seasonStore->terminalValuePerKwh, 0.47, 0);   // the horizon ends one day later
+        }
+    CHECK(stores == 1);
 }
 
 void testPlanIsValidAndFollowed() {

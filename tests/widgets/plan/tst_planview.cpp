@@ -35,6 +35,10 @@ static model::PlanSnapshotPtr makePlan(bool islanded) {
         r.plannedCurtailedKwh = 2.0;
         plan->ruches.push_back(r);
     }
+    plan->seasonStartUtc = plan->planStartUtc;
+    plan->seasonPlannedLevelKwh = std::vector<double>(366, 5000.0);
+    plan->seasonActualLevelKwh = {5000.0, 4900.0, 4800.0};
+    plan->h2TerminalValuePerKwh = 0.13;
     model::Recommendation rec;
     rec.alveoleId = "a-0007";
     rec.appliance = "washing";
@@ -76,6 +80,11 @@ private Q_SLOTS:
         QCOMPARE(view.plannedSeries()->at(0).y(), 0.3);
         view.setRucheIndex(1);
         QCOMPARE(view.plannedSeries()->count(), 4);
+        view.setQuantity(widgets::PlanQuantity::H2Year);   // the SeasonStore's year, day by day
+        QCOMPARE(view.plannedSeries()->count(), 366);
+        QCOMPARE(view.actualSeries()->count(), 3);
+        QCOMPARE(view.plannedSeries()->at(1).x() - view.plannedSeries()->at(0).x(), 86'400'000.0);
+        QCOMPARE(view.actualSeries()->at(2).y(), 4800.0);
     }
 
     void islandingIsAnnounced() {
