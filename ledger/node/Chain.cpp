@@ -150,7 +150,7 @@ void Chain::commit(const Block& block, const BlockExecution& execution) {
     const StateChanges undo = state_.apply(execution.changes);
     try {
         if (state_.stateRoot() != block.header.stateRoot) throw BlockRejected("state root mismatch");
-        store_->commitBlock(block, execution.receipts, execution.changes);
+        store_->commitBlock(block, execution.receipts, execution.changes, undo);
     } catch (...) {
         state_.apply(undo);
         throw;
@@ -209,7 +209,7 @@ Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, 
         h.stateRoot = state_.stateRoot();
         setCliqueExtra(h, {});
         sealHeader(h, sealerKey);
-        store_->commitBlock(block, execution.receipts, execution.changes);
+        store_->commitBlock(block, execution.receipts, execution.changes, undo);
     } catch (...) {
         state_.apply(undo);
         throw;
@@ -279,6 +279,29 @@ std::optional<SignedTransaction> Chain::pendingTransaction(const Hash256& hash) 
     for (const auto& tx : pool_)
         if (tx.hash == hash) return tx;
     return std::nullopt;
+}
+
+std::vector<Block> Chain::rewindTo(std::uint64_t number) {
+    std::vector<Block> removed;
+    std::vector<SignedTransaction> again;
+    {
+        std::lock_guard lock(mutex_);
+        if (number >= head_.number) return removed;
+        for (std::uint64_t n = head_.number; n > number; --n) removed.push_back(*store_->blockByNumber(n));
+        const std::vector<StateChanges> undos = store_->rewindTo(number);
+        for (const auto& undo : undos) state_.apply(undo);
+        head_ = *store_->headerByNumber(number);
+        // The pool was validated against the removed head: rebuild it from the orphaned
+        // blocks' transactions (oldest first) followed by the old pool.
+        for (auto it = removed.rbegin(); it != removed.rend(); ++it)
+            again.insert(again.end(), it->transactions.begin(), it->transactions.end());
+        again.insert(again.end(), pool_.begin(), pool_.end());
+        pool_.clear();
+        poolHashes_.clear();
+        pendingCounts_.clear();
+    }
+    for (const auto& tx : again) submitRawTransaction(view(tx.raw));   // those no longer valid are dropped
+    return removed;
 }
 
 std::uint64_t Chain::headNumber() const {

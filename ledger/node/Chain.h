@@ -77,6 +77,11 @@ public:
     // roots and bloom equal to re-execution. Throws BlockRejected saying why.
     void importBlock(const Block& block);
 
+    // Fork choice support: removes the blocks above `number` (store and state, atomically on
+    // disk), puts their transactions back in the pool (those still valid), and returns the
+    // removed blocks, newest first. The consensus layer then imports the other branch.
+    std::vector<Block> rewindTo(std::uint64_t number);
+
     // --- queries ---
     std::uint64_t headNumber() const;
     BlockHeader headHeader() const;

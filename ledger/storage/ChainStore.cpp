@@ -47,6 +47,14 @@ CREATE TABLE IF NOT EXISTS storage (
   slot    BLOB NOT NULL,
   value   BLOB NOT NULL,
   PRIMARY KEY (address, slot)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS state_undo (
+  block_number INTEGER NOT NULL,
+  seq          INTEGER NOT NULL,
+  address      BLOB NOT NULL,
+  slot         BLOB,
+  nonce        INTEGER,
+  value        BLOB NOT NULL,
+  PRIMARY KEY (block_number, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value BLOB NOT NULL);
@@ -135,6 +143,33 @@ void writeState(sqlite3* db, const StateChanges& changes) {
     }
 }
 
+void writeUndo(sqlite3* db, std::uint64_t number, const StateChanges& undo) {
+    Statement ins(db, "INSERT INTO state_undo(block_number, seq, address, slot, nonce, value) VALUES (?, ?, ?, ?, ?, ?)");
+    std::int64_t seq = 0;
+    const auto n = static_cast<std::int64_t>(number);
+    for (const auto& [address, acc] : undo.accounts) {
+        const auto balance = acc.balance.toBigEndian();
+        ins.bind(1, n).bind(2, seq++).bind(3, view(address)).bindNull(4).bind(5, static_cast<std::int64_t>(acc.nonce)).bind(6, view(balance)).run();
+    }
+    for (const auto& [key, value] : undo.storage) {
+        const auto v = value.toBigEndian();
+        ins.bind(1, n).bind(2, seq++).bind(3, view(key.first)).bind(4, view(key.second)).bindNull(5).bind(6, view(v)).run();
+    }
+}
+
+StateChanges readUndo(sqlite3* db, std::uint64_t number) {
+    StateChanges undo;
+    Statement s(db, "SELECT address, slot, nonce, value FROM state_undo WHERE block_number = ? ORDER BY seq");
+    s.bind(1, static_cast<std::int64_t>(number));
+    while (s.step()) {
+        const auto address = fixed<20>(s.blob(0), "undo address");
+        const U256 value = U256::fromBigEndian(view(s.blob(3)));
+        if (s.isNull(1)) undo.accounts[address] = Account{static_cast<std::uint64_t>(s.integer(2)), value};
+        else undo.storage[{address, fixed<32>(s.blob(1), "undo slot")}] = value;
+    }
+    return undo;
+}
+
 void writeBody(sqlite3* db, const Block& block, const std::vector<Receipt>& receipts) {
     const auto number = static_cast<std::int64_t>(block.header.number);
     const Hash256 hash = block.hash();
@@ -213,7 +248,8 @@ std::optional<std::uint64_t> ChainStore::headNumber() const {
     return static_cast<std::uint64_t>(s.integer(0));
 }
 
-void ChainStore::commitBlock(const Block& block, const std::vector<Receipt>& receipts, const StateChanges& changes) {
+void ChainStore::commitBlock(const Block& block, const std::vector<Receipt>& receipts, const StateChanges& changes,
+                             const StateChanges& undo) {
     if (receipts.size() != block.transactions.size()) throw std::invalid_argument("commitBlock: one receipt per transaction");
     const auto head = headNumber();
     const std::uint64_t expected = head ? *head + 1 : 0;
@@ -225,11 +261,35 @@ void ChainStore::commitBlock(const Block& block, const std::vector<Receipt>& rec
     try {
         writeBody(db_, block, receipts);
         writeState(db_, changes);
+        writeUndo(db_, block.header.number, undo);
         exec("COMMIT");
     } catch (...) {
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
+}
+
+std::vector<StateChanges> ChainStore::rewindTo(std::uint64_t number) {
+    const auto head = headNumber();
+    if (!head || number > *head) throw std::invalid_argument("rewindTo: block " + std::to_string(number) + " is above the head");
+    std::vector<StateChanges> applied;
+    exec("BEGIN IMMEDIATE");
+    try {
+        for (std::uint64_t n = *head; n > number; --n) {
+            applied.push_back(readUndo(db_, n));
+            writeState(db_, applied.back());
+        }
+        const auto above = static_cast<std::int64_t>(number);
+        for (const char* sql : {"DELETE FROM blocks WHERE number > ?", "DELETE FROM transactions WHERE block_number > ?",
+                                "DELETE FROM receipts WHERE block_number > ?", "DELETE FROM logs WHERE block_number > ?",
+                                "DELETE FROM state_undo WHERE block_number > ?"})
+            Statement(db_, sql).bind(1, above).run();
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    return applied;
 }
 
 std::optional<BlockHeader> ChainStore::headerByNumber(std::uint64_t number) const {

@@ -55,7 +55,15 @@ public:
 
     std::optional<std::uint64_t> headNumber() const;
     // Block `number` must be head + 1 (0 on an empty store) and its parent hash the head's hash.
-    void commitBlock(const Block& block, const std::vector<Receipt>& receipts, const StateChanges& changes);
+    // `undo` (the previous values of every touched entry, as WorldState::apply returns them)
+    // is stored with the block so that rewindTo can take it back out.
+    void commitBlock(const Block& block, const std::vector<Receipt>& receipts, const StateChanges& changes,
+                     const StateChanges& undo = {});
+    // Removes every block above `number` (fork choice switching to another branch), restoring
+    // the stored state from the blocks' undo records, in ONE SQLite transaction. Returns the
+    // undo records applied, newest block first, for the caller's in-memory state. Throws
+    // std::invalid_argument when `number` is above the head.
+    std::vector<StateChanges> rewindTo(std::uint64_t number);
 
     std::optional<BlockHeader> headerByNumber(std::uint64_t number) const;
     std::optional<std::uint64_t> numberOfHash(const Hash256& hash) const;

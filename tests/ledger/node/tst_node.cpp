@@ -116,6 +116,34 @@ int main() {
     other->importBlock(b2);
     CHECK(other->headHeader().hash() == b2.hash() && other->headHeader().stateRoot == chain->headHeader().stateRoot);
 
+    // Fork choice support: rewind the second node to block 1 and import a competing block 2
+    // sealed in turn by authority 2 (with a different transaction); its state follows.
+    const Hash256 root1 = b1.header.stateRoot;
+    const auto removed = other->rewindTo(1);
+    CHECK(removed.size() == 1 && removed[0].hash() == b2.hash());
+    CHECK(other->headNumber() == 1 && other->headHeader().hash() == b1.hash() && other->account(user1).nonce == 0);
+    CHECK(other->pendingCount() == 1 && other->pendingTransaction(b2.transactions[0].hash));   // back in the pool
+    CHECK(!other->transactionByHash(b2.transactions[0].hash) && !other->blockByHash(b2.hash()));
+    other->rewindTo(1);   // no-op at the head
+    auto third = Chain::open(testSetup(dir.file("c.db")));
+    third->importBlock(b1);
+    CHECK(third->submitRawTransaction(view(signedCall(u1, 0, user0, {}, U256(11)))).accepted);
+    const Block b2prime = third->produceBlock(seededKey("authority 2"), kTestGenesisTime + 10, true);
+    other->importBlock(b2prime);
+    CHECK(other->headHeader().hash() == b2prime.hash() && other->headHeader().stateRoot == third->headHeader().stateRoot);
+    CHECK(other->pendingCount() == 0);   // the orphaned tx (nonce 0 of user1) is stale now
+    other.reset();
+    {
+        auto store = ChainStore::open(dir.file("b.db"));
+        const auto v = verifyStoredChain(*store, setup.chain.authorities);
+        CHECK(v.ok && v.head == std::optional<std::uint64_t>(2));
+        if (!v.ok) std::printf("  %s\n", v.error.c_str());
+        WorldState atOne;
+        CHECK(store->rewindTo(1).size() == 1);
+        store->loadState(atOne);
+        CHECK(atOne.stateRoot() == root1);
+    }
+
     // Reopen restores head and state; a different genesis is refused.
     chain.reset();
     chain = Chain::open(setup);
