@@ -526,7 +526,9 @@ void swh_hub_init(const swh_hub_boot_info *boot)
 
 void swh_hub_receive(const uint8_t *data, size_t len)
 {
-    for (size_t i = 0; i < len; ++i) {
+    for (size_t i = 0; i < len && !s_hub.rebootRequested; ++i) {
+        /* After a REBOOT is acknowledged nothing more is served: a request racing the reset
+         * must not be answered by the old image; the host retransmits it to the new one. */
         swp_frame frame;
         if (swp_decoder_push(&s_hub.decoder, data[i], &frame) == SWP_DECODE_FRAME) {
             on_frame(&frame);
