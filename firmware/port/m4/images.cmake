@@ -14,6 +14,10 @@ set(m4_dir ${CMAKE_BINARY_DIR}/firmware/m4)
 set(images_dir ${CMAKE_BINARY_DIR}/firmware/images)
 set(versions 1.0.0 1.1.0)
 set(byproducts ${m4_dir}/swarmergy-bootloader.elf)
+set(launcher "")
+if(SWARMERGY_CCACHE)
+  set(launcher -DCMAKE_C_COMPILER_LAUNCHER=${SWARMERGY_CCACHE})
+endif()
 foreach(version ${versions})
   list(APPEND byproducts ${m4_dir}/swarmergy-hub-${version}.bin ${m4_dir}/swarmergy-hub-${version}.elf)
 endforeach()
@@ -26,7 +30,7 @@ ExternalProject_Add(swarmergy_fw_m4
              -DSWARMERGY_REPO_DIR=${PROJECT_SOURCE_DIR}
              -DSWARMERGY_MBEDTLS_DIR=${SWARMERGY_MBEDTLS_DIR}
              -DSWARMERGY_SECP256K1_DIR=${SWARMERGY_SECP256K1_DIR}
-             -DCMAKE_C_COMPILER_LAUNCHER=${SWARMERGY_CCACHE}
+             ${launcher}
   INSTALL_COMMAND ""
   BUILD_ALWAYS ON
   BUILD_BYPRODUCTS ${byproducts})
