@@ -1,11 +1,13 @@
 // Block headers (encode/decode, Clique seal hash vs block hash, sealer recovery, tampering),
 // block bodies, receipts with logs and the logs bloom.
 #include "ledger/chain/Block.h"
+#include "ledger/chain/Rlp.h"
 #include "ledger/chain/Trie.h"
 #include "ledger/crypto/Keccak.h"
 #include "tests/ledger/Check.h"
 
 using namespace swarmergy::ledger;
+using swarmergy::ledger_test::throwsA;
 
 namespace {
 SignedTransaction transfer(const PrivateKey& key, std::uint64_t nonce, TxType type) {
@@ -21,7 +23,44 @@ SignedTransaction transfer(const PrivateKey& key, std::uint64_t nonce, TxType ty
 }
 }  // namespace
 
+// go-ethereum core/types/block_test.go TestEIP1559BlockEncoding: a London block (16 header
+// fields, baseFeePerGas 1 gwei) with a legacy and a type-2 transaction, and its known hash.
+const char* kGethLondonBlock =
+    "f9030bf901fea083cafc574e1f51ba9dc0568fc617a08ea2429fb384059c972f13b19fa1c8dd55a01dcc4de8dec75d7aab85b567b6ccd41ad312451b"
+    "948a7413f0a142fd40d49347948888f1f195afa192cfee860698584c030f4c9db1a0ef1552a40b7165c3cd773806b9e0c165b75356e0314bf0706f27"
+    "9c729f51e017a05fe50b260da6308036625b850b5d6ced6d0a9f814c0688bc91ffb7b7a3a54b67a0bc37d79753ad738a6dac4921e57392f145d88874"
+    "76de3f783dfa7edae9283e52b90100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "000000000000000000000000000000000000000000000000000000000000008302000001832fefd8825208845506eb0780a0bd4472abb6659ebe3ee0"
+    "6ee4d7b72a00a9f4d001caca51342001075469aff49888a13a5a8c8f2bb1c4843b9aca00f90106f85f800a82c35094095e7baea6a6c7c4c2dfeb977e"
+    "fac326af552d870a801ba09bea4c4daac7c7c52e093e6a4c35dbbcf8856f1af7b059ba20253e70848d094fa08a8fae537ce25ed8cb5af9adac3f141a"
+    "f69bd515bd2ba031522df09b97dd72b1b8a302f8a0018080843b9aca008301e24194095e7baea6a6c7c4c2dfeb977efac326af552d878080f838f794"
+    "0000000000000000000000000000000000000001e1a0000000000000000000000000000000000000000000000000000000000000000080a0fe38ca4e"
+    "44a30002ac54af7cf922a6ac2ba11b7d22f548e8ecb3f51f41cb31b0a06de6a5cbae13c0c856e33acf021b51819636cfc009d39eafb9f606d546e305"
+    "a8c0";
+
 int main() {
+    {
+        const Bytes raw = fromHex(kGethLondonBlock);
+        const auto parts = rlp::listOf(rlp::decode(view(raw)), 3, "block");
+        const std::size_t headerSize = static_cast<std::size_t>(parts[0].payload.data() + parts[0].payload.size() - raw.data()) - parts[0].offset;
+        const Bytes headerBytes(raw.begin() + static_cast<std::ptrdiff_t>(parts[0].offset),
+                                raw.begin() + static_cast<std::ptrdiff_t>(parts[0].offset + headerSize));
+        const BlockHeader london = BlockHeader::decode(view(headerBytes));
+        CHECK_EQ(toHex(view(london.hash())), "0xc7252048cd273fe0dac09650027d07f0e3da4ee0675ebbb26627cea92729c372");
+        CHECK(london.encode() == headerBytes);
+        CHECK(london.difficulty == U256(131072) && london.gasLimit == 3141592 && london.gasUsed == 21000);
+        CHECK(london.timestamp == 1426516743 && london.baseFeePerGas == U256(1000000000));
+        CHECK(toChecksumAddress(london.coinbase) == "0x8888f1F195AFa192CfeE860698584c030f4c9dB1");
+        // Its type-2 transaction decodes; its Frontier-era legacy one has a high s, which this
+        // chain refuses (EIP-2), so the block as a whole is refused.
+        const auto txs = rlp::listItems(parts[1]);
+        CHECK(txs.size() == 2 && SignedTransaction::fromRaw(txs[1].payload).tx.type == TxType::DynamicFee);
+        std::string why;
+        CHECK(throwsA<DecodeError>([&] { Block::decode(view(raw)); }, &why) && why.find("not low") != std::string::npos);
+    }
     const PrivateKey sealerKey = generatePrivateKey(), userKey = generatePrivateKey();
     CHECK_EQ(toHex(view(emptyOmmersHash())), "0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347");
 
