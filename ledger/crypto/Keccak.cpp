@@ -25,25 +25,39 @@ std::uint64_t loadLe64(const std::uint8_t* p) {
 }
 }  // namespace
 
-void keccakF1600(std::array<std::uint64_t, 25>& a) {
+void keccakF1600(std::array<std::uint64_t, 25>& state) {
+    // Straight-line rounds over local lanes (no modulo in the loops): the compiler keeps the
+    // 25 lanes in registers where it can. Lane a[x + 5y]; rho offsets and pi positions are
+    // the Keccak reference's, written out.
+    std::uint64_t a[25];
+    for (int i = 0; i < 25; ++i) a[i] = state[i];
     for (std::uint64_t rc : kRoundConstants) {
-        // theta
-        std::uint64_t c[5], d[5];
-        for (int x = 0; x < 5; ++x) c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
-        for (int x = 0; x < 5; ++x) d[x] = c[(x + 4) % 5] ^ std::rotl(c[(x + 1) % 5], 1);
-        for (int i = 0; i < 25; ++i) a[i] ^= d[i % 5];
-        // rho and pi: B[y, 2x+3y] = rot(A[x, y], r[x, y])
+        const std::uint64_t c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20];
+        const std::uint64_t c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21];
+        const std::uint64_t c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22];
+        const std::uint64_t c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23];
+        const std::uint64_t c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24];
+        const std::uint64_t d[5] = {c4 ^ std::rotl(c1, 1), c0 ^ std::rotl(c2, 1), c1 ^ std::rotl(c3, 1),
+                                    c2 ^ std::rotl(c4, 1), c3 ^ std::rotl(c0, 1)};
         std::uint64_t b[25];
-        for (int x = 0; x < 5; ++x)
-            for (int y = 0; y < 5; ++y)
-                b[y + 5 * ((2 * x + 3 * y) % 5)] = std::rotl(a[x + 5 * y], kRho[x + 5 * y]);
-        // chi
-        for (int y = 0; y < 5; ++y)
-            for (int x = 0; x < 5; ++x)
-                a[x + 5 * y] = b[x + 5 * y] ^ (~b[(x + 1) % 5 + 5 * y] & b[(x + 2) % 5 + 5 * y]);
-        // iota
+#define SWARMERGY_RHO_PI(x, y) b[(y) + 5 * ((2 * (x) + 3 * (y)) % 5)] = std::rotl(a[(x) + 5 * (y)] ^ d[x], kRho[(x) + 5 * (y)])
+        SWARMERGY_RHO_PI(0, 0); SWARMERGY_RHO_PI(1, 0); SWARMERGY_RHO_PI(2, 0); SWARMERGY_RHO_PI(3, 0); SWARMERGY_RHO_PI(4, 0);
+        SWARMERGY_RHO_PI(0, 1); SWARMERGY_RHO_PI(1, 1); SWARMERGY_RHO_PI(2, 1); SWARMERGY_RHO_PI(3, 1); SWARMERGY_RHO_PI(4, 1);
+        SWARMERGY_RHO_PI(0, 2); SWARMERGY_RHO_PI(1, 2); SWARMERGY_RHO_PI(2, 2); SWARMERGY_RHO_PI(3, 2); SWARMERGY_RHO_PI(4, 2);
+        SWARMERGY_RHO_PI(0, 3); SWARMERGY_RHO_PI(1, 3); SWARMERGY_RHO_PI(2, 3); SWARMERGY_RHO_PI(3, 3); SWARMERGY_RHO_PI(4, 3);
+        SWARMERGY_RHO_PI(0, 4); SWARMERGY_RHO_PI(1, 4); SWARMERGY_RHO_PI(2, 4); SWARMERGY_RHO_PI(3, 4); SWARMERGY_RHO_PI(4, 4);
+#undef SWARMERGY_RHO_PI
+        for (int y = 0; y < 25; y += 5) {
+            const std::uint64_t b0 = b[y], b1 = b[y + 1], b2 = b[y + 2], b3 = b[y + 3], b4 = b[y + 4];
+            a[y] = b0 ^ (~b1 & b2);
+            a[y + 1] = b1 ^ (~b2 & b3);
+            a[y + 2] = b2 ^ (~b3 & b4);
+            a[y + 3] = b3 ^ (~b4 & b0);
+            a[y + 4] = b4 ^ (~b0 & b1);
+        }
         a[0] ^= rc;
     }
+    for (int i = 0; i < 25; ++i) state[i] = a[i];
 }
 
 void Keccak256::absorbBlock(const std::uint8_t* block) {
