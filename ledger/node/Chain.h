@@ -25,6 +25,19 @@ struct ChainSetup {
     std::string genesisVanity = "SwarmLedger genesis";
     std::size_t maxPoolTransactions = 200'000;            // beyond: "transaction pool is full"
     std::size_t maxTransactionBytes = 128 * 1024;         // as geth's txMaxSize
+    // When true the sealer of produced/imported blocks is not checked against the genesis
+    // `chain.authorities`: the consensus layer (ledger/consensus, Clique snapshots with voted
+    // signers) has verified it before calling importBlock/produceBlock. The seal must still
+    // recover. Default false: the genesis authorities are the only sealers.
+    bool sealersCheckedByConsensus = false;
+};
+
+// Clique fields the consensus layer puts into a produced header (EIP-225): a vote in
+// coinbase + nonce (0xff..ff add, 0x00..00 drop) and the signer list at epoch checkpoints.
+struct SealFields {
+    Address coinbase{};
+    std::array<std::uint8_t, 8> nonce{};
+    std::vector<Address> checkpointSigners;
 };
 
 struct SubmitResult {
@@ -71,6 +84,9 @@ public:
     // invalid), seals with `sealerKey` (difficulty 2 in turn, 1 out of turn), commits, returns
     // the block. `timestamp` must not be before the head's.
     Block produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, bool inTurn = true,
+                       std::size_t maxTransactions = SIZE_MAX);
+    // The same with Clique vote/checkpoint fields (consensus layer).
+    Block produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, bool inTurn, const SealFields& fields,
                        std::size_t maxTransactions = SIZE_MAX);
     // Validates and commits a block made elsewhere: extends the head, sealed by an authority,
     // difficulty 1 or 2, timestamp not before the parent's, every transaction valid, and gas,
