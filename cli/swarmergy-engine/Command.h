@@ -26,6 +26,7 @@ struct Command {
 
 Command validateCommand();
 Command generateCommand();   // GenerateCommand.cpp, or GenerateUnavailable.cpp without engine/simulation
+Command solveCommand();      // SolveCommand.cpp (engine/optimization)
 Command forecastEvalCommand();   // ForecastEvalCommand.cpp, or ForecastEvalUnavailable.cpp without engine/forecast
 
 const std::vector<Command>& commands();

@@ -4,7 +4,7 @@ namespace swarmergy::cli {
 
 const std::vector<Command>& commands()
 {
-    static const std::vector<Command> all = {validateCommand(), generateCommand(), forecastEvalCommand()};
+    static const std::vector<Command> all = {validateCommand(), generateCommand(), forecastEvalCommand(), solveCommand()};
     return all;
 }
 

@@ -25,8 +25,6 @@
 #include <cassert>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <limits>
 #include <optional>
@@ -39,12 +37,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double envOr(const char* name, double fallback)
-{
-    const char* v = std::getenv(name);
-    return v ? std::atof(v) : fallback;
-}
-double smoothShare() { return envOr("SB_SMOOTH", 1.0); }
+// Tuning of the best-response rounds, measured on generated essaims (README.md).
+constexpr double kSmoothShareOfMeanLoad = 1.0;   // kink spreading half-width, share of the mean load
+constexpr int kSmoothPieces = 4;
+constexpr double kSmoothShrink = 0.25;
+constexpr double kSmoothLast = 0.05;
+constexpr int kSweepsPerSmoothStage = 2;
+constexpr int kBoundSteps = 6;
+constexpr double kElasticStopShare = 2e-5;        // of the gap scale, per sweep
 
 double seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
@@ -271,6 +271,7 @@ struct RucheState {
     std::vector<Closing> closing;      // Clo_t
     std::vector<ConvexPwl> gate;       // G_t
     double smoothWidthKw = 0;          // kink spreading of W_t in the first rounds
+    double elasticReachKw = 0;         // how far the elastic phase extends W_t beyond its domain
     // λ_t range for which every store's last best response is also optimal (KKT of its DP).
     std::vector<double> priceLo, priceHi;
     std::vector<std::vector<std::pair<double, double>>> priceRanges;   // per step, one per store
@@ -315,6 +316,7 @@ private:
                   std::vector<std::vector<double>>& lambda) const;
     model::Schedule assemble() const;
     void startFrom(const model::Schedule& relaxedSchedule);
+    DispatchResult solveRelaxation(double& bound);
     void disaggregate(RucheState& r, const model::RucheSchedule& relaxed, Scratch& sc);
     bool rucheFeasible(const RucheState& r, Scratch& sc) const;
     bool stepFeasible(const RucheState& r, int t, Scratch& sc) const;
@@ -329,7 +331,8 @@ private:
     std::unordered_map<std::string, int> rucheIndex_;
     std::vector<std::vector<double>> lineFlowKw_;   // net, + from -> to
     double smoothFactor_ = 0;
-    bool useAggregate_ = envOr("SB_AGG", 1) > 0;
+    double elasticPerKw_ = 0;
+    bool useAggregate_ = true;
     double aggregateBound_ = -std::numeric_limits<double>::infinity();
 };
 
@@ -359,7 +362,14 @@ void Decomposition::init()
         double meanLoadKw = 0;
         for (const auto& a : r.alveoles)
             for (double l : a.loadKw) meanLoadKw += l / T_;
-        rs.smoothWidthKw = smoothShare() * meanLoadKw;
+        rs.smoothWidthKw = kSmoothShareOfMeanLoad * meanLoadKw;
+        double reach = 1;
+        for (const auto& a : r.alveoles) reach += 2 * a.connectionKw;
+        if (r.hiveStore) reach += r.hiveStore->chargeKw + r.hiveStore->dischargeKw;
+        if (r.seasonStore) reach += r.seasonStore->electrolyzerKw + r.seasonStore->fuelCellKw;
+        for (const auto& l : s_.lines)
+            if (l.from == r.id || l.to == r.id) reach += 2 * l.capacityKw;
+        rs.elasticReachKw = reach;
         rs.closing.assign(T_, Closing{});
         for (int t = 0; t < T_; ++t) {
             rs.gate.push_back(gateCost(s_, r, t));
@@ -386,7 +396,19 @@ void Decomposition::closingCostOf(const RucheState& r, int t, const AlveoleState
     }
     sc.mirror = mirrored(sc.clo);
     infConvolve(r.gate[t], sc.mirror, w);   // W(v) = min_u G(u) + Clo(u − v)
-    if (smooth && smoothFactor_ > 0) spreadKinks(w, smoothFactor_ * r.smoothWidthKw, static_cast<int>(envOr("SB_PIECES", 4)), sc.kinks);
+    if (smooth && smoothFactor_ > 0) spreadKinks(w, smoothFactor_ * r.smoothWidthKw, kSmoothPieces, sc.kinks);
+    if (elasticPerKw_ > 0) {
+        // Elastic phase: a bus that cannot close pays elasticPerKw_ per kW missing (an exact
+        // penalty), so best responses can start from a plan that is not yet feasible.
+        const double reach = r.elasticReachKw;
+        const double firstSlope = w.segments.empty() ? 0.0 : w.segments.front().slope;
+        const double lastSlope = w.segments.empty() ? 0.0 : w.segments.back().slope;
+        const double leftSlope = std::min(firstSlope, 0.0) - elasticPerKw_;
+        w.start -= reach;
+        w.valueAtStart -= leftSlope * reach;
+        w.segments.insert(w.segments.begin(), PwlSegment{reach, leftSlope});
+        w.segments.push_back(PwlSegment{reach, std::max(lastSlope, 0.0) + elasticPerKw_});
+    }
 }
 
 double Decomposition::rucheStepCost(const RucheState& r, int t, Scratch& sc) const
@@ -924,41 +946,66 @@ void Decomposition::startFrom(const model::Schedule& relaxedSchedule)
         b.coreKw[t] += nb - ob;
         lineFlowKw_[l][t] = f;
     };
-    auto disaggregateAll = [&]() {
-        parallelFor(ruches_.size(), threads_, [&](std::size_t r, int tid) {
-            disaggregate(ruches_[r], relaxedSchedule.ruches[r], scratch_[tid]);
-        });
-    };
-    // Alvéoles first (each keeps every bus closable), then the stores where the buses still
-    // close, then each line step where both ends still close, then the alvéoles again.
-    disaggregateAll();
-    for (int pass = 0; pass < 3; ++pass) {
+    // With the elastic closing cost every bus "closes": take the relaxation's stores and lines
+    // as they are, then share the class batteries out to the alvéoles.
     for (std::size_t r = 0; r < ruches_.size(); ++r) {
         auto& rs = ruches_[r];
         const auto& sched = relaxedSchedule.ruches[r];
-        auto tryStore = [&](StoreRef& store, const std::vector<double>& in, const std::vector<double>& out,
-                            const std::vector<double>& level) {
-            const StoreRef before = store;
-            setStore(rs, store, in, out, level);
-            if (rucheFeasible(rs, sc)) return;
-            if (std::getenv("SB_DEBUG")) std::fprintf(stderr, "store of ruche %zu rejected\n", r);
-            setStore(rs, store, before.inKw, before.outKw, before.levelKwh);
-        };
-        if (rs.hive && sched.hiveStore) tryStore(*rs.hive, sched.hiveStore->chargeKw, sched.hiveStore->dischargeKw, sched.hiveStore->socKwh);
+        if (rs.hive && sched.hiveStore) setStore(rs, *rs.hive, sched.hiveStore->chargeKw, sched.hiveStore->dischargeKw, sched.hiveStore->socKwh);
         if (rs.season && sched.seasonStore)
-            tryStore(*rs.season, sched.seasonStore->electrolyzerKw, sched.seasonStore->fuelCellKw, sched.seasonStore->levelKwh);
+            setStore(rs, *rs.season, sched.seasonStore->electrolyzerKw, sched.seasonStore->fuelCellKw, sched.seasonStore->levelKwh);
     }
-    for (std::size_t l = 0; l < s_.lines.size(); ++l) {
-        RucheState& a = ruches_[rucheIndex_.at(s_.lines[l].from)];
-        RucheState& b = ruches_[rucheIndex_.at(s_.lines[l].to)];
-        for (int t = 0; t < T_; ++t) {
-            const double before = lineFlowKw_[l][t];
-            setLine(l, t, relaxedSchedule.lines[l].flowKw[t]);
-            if (!stepFeasible(a, t, sc) || !stepFeasible(b, t, sc)) { setLine(l, t, before); if (std::getenv("SB_DEBUG") && std::abs(relaxedSchedule.lines[l].flowKw[t]) > 1e-6) std::fprintf(stderr, "line %zu step %d flow %.3f rejected (core a %.3f, b %.3f)\n", l, t, relaxedSchedule.lines[l].flowKw[t], a.coreKw[t], b.coreKw[t]); }
+    for (std::size_t l = 0; l < s_.lines.size(); ++l)
+        for (int t = 0; t < T_; ++t) setLine(l, t, relaxedSchedule.lines[l].flowKw[t]);
+    parallelFor(ruches_.size(), threads_, [&](std::size_t r, int tid) {
+        disaggregate(ruches_[r], relaxedSchedule.ruches[r], scratch_[tid]);
+    });
+    (void)sc;
+}
+
+// The aggregated relaxation, by chunks of consecutive ruches when the essaim is large (CLP
+// time grows faster than linearly). Lines between chunks are left at zero in the chunks'
+// solutions, which is then a restriction, not a relaxation: only a single chunk's optimum is
+// a lower bound (`bound`, else -inf). The chunks' prices still feed the exact Lagrangian.
+DispatchResult Decomposition::solveRelaxation(double& bound)
+{
+    const std::size_t chunk = static_cast<std::size_t>(std::max(1, o_.aggregateMaxRuches));
+    const model::Scenario agg = aggregatedRelaxation(s_);
+    if (agg.ruches.size() <= chunk) {
+        DispatchResult whole = solveWithClp(agg, ClpAlgorithm::DualSimplex);
+        bound = *whole.schedule.bound;
+        return whole;
+    }
+    bound = -std::numeric_limits<double>::infinity();
+    const std::size_t chunks = (agg.ruches.size() + chunk - 1) / chunk;
+    std::vector<DispatchResult> parts(chunks);
+    std::vector<std::vector<std::size_t>> lineOfPart(chunks);
+    std::vector<int> rucheChunk(agg.ruches.size());
+    for (std::size_t r = 0; r < agg.ruches.size(); ++r) rucheChunk[r] = static_cast<int>(r / chunk);
+    parallelFor(chunks, threads_, [&](std::size_t c, int) {
+        model::Scenario part = agg;
+        part.ruches.assign(agg.ruches.begin() + c * chunk, agg.ruches.begin() + std::min(agg.ruches.size(), (c + 1) * chunk));
+        part.lines.clear();
+        for (std::size_t l = 0; l < agg.lines.size(); ++l) {
+            const auto& line = agg.lines[l];
+            if (rucheChunk[rucheIndex_.at(line.from)] == static_cast<int>(c) && rucheChunk[rucheIndex_.at(line.to)] == static_cast<int>(c)) {
+                part.lines.push_back(line);
+                lineOfPart[c].push_back(l);
+            }
         }
+        parts[c] = solveWithClp(part, ClpAlgorithm::DualSimplex);
+    });
+    DispatchResult whole;
+    whole.schedule.scenario = agg.name;
+    for (auto& p : parts) {
+        for (auto& rs : p.schedule.ruches) whole.schedule.ruches.push_back(std::move(rs));
+        for (auto& price : p.pricePerKwh) whole.pricePerKwh.push_back(std::move(price));
     }
-    disaggregateAll();
-    }
+    whole.schedule.lines.resize(agg.lines.size());
+    for (std::size_t l = 0; l < agg.lines.size(); ++l) whole.schedule.lines[l] = {agg.lines[l].id, std::vector<double>(T_, 0.0)};
+    for (std::size_t c = 0; c < chunks; ++c)
+        for (std::size_t k = 0; k < lineOfPart[c].size(); ++k) whole.schedule.lines[lineOfPart[c][k]] = parts[c].schedule.lines[k];
+    return whole;
 }
 
 DispatchResult Decomposition::run()
@@ -979,39 +1026,59 @@ DispatchResult Decomposition::run()
     // The aggregated relaxation (one alvéole per class and ruche) when CLP solves it fast: its
     // optimum is a lower bound, its ruche-level decisions a good start for the stores and lines.
     std::optional<DispatchResult> relaxed;
-    std::size_t alveoleCount = 0;
-    for (const auto& r : s_.ruches) alveoleCount += r.alveoles.size();
-    if (useAggregate_ && s_.ruches.size() <= static_cast<std::size_t>(o_.aggregateMaxRuches)) {
-        relaxed = solveWithClp(aggregatedRelaxation(s_), ClpAlgorithm::DualSimplex);
-        aggregateBound_ = *relaxed->schedule.bound;
+    if (useAggregate_) {
+        relaxed = solveRelaxation(aggregateBound_);
         lower = aggregateBound_;
-        if (envOr("SB_IMPORT", 1) > 0) {
+        {
+            smoothFactor_ = 0.0;   // a good start needs no smoothing
+            double maxVoll = 0;
+            for (const auto& r : s_.ruches)
+                for (const auto& a : r.alveoles) maxVoll = std::max(maxVoll, a.vollPerKwh);
+            elasticPerKw_ = 100 * dtH_ * std::max(1.0, maxVoll);
             startFrom(relaxed->schedule);
-            smoothFactor_ = envOr("SB_SMOOTH_AFTER_START", 0.0);   // a good start needs no smoothing
+            double before = objective();
+            for (int k = 0; k < 20 && seconds(started) < o_.timeLimitSeconds; ++k) {
+                parallelFor(ruches_.size(), threads_, [&](std::size_t r, int tid) { sweepRuche(ruches_[r], scratch_[tid]); });
+                if (!s_.lines.empty()) sweepLines();
+                ++sweeps;
+                const double now = objective();
+                if (before - now < kElasticStopShare * scale0) break;
+                before = now;
+            }
+            elasticPerKw_ = 0;
+            bool feasible = true;
+            for (const auto& r : ruches_) feasible = feasible && rucheFeasible(r, scratch_[0]);
+            if (!feasible) {
+                // The elastic phase left a bus open: start again from idle stores (always feasible).
+                ruches_.clear();
+                init();
+                smoothFactor_ = 1.0;
+            }
         }
         upper = objective();
-        if (std::getenv("SB_DEBUG")) std::fprintf(stderr, "relaxation %.4f, start from it %.4f\n", aggregateBound_, upper);
     }
+    // After a start from the relaxation, measure the gap before any further round.
+    bool boundFirst = relaxed.has_value();
     while (sweeps < 200) {
-        if (!primalConverged) {
+        if (!primalConverged && !boundFirst) {
             parallelFor(ruches_.size(), threads_, [&](std::size_t r, int tid) { sweepRuche(ruches_[r], scratch_[tid]); });
             if (!s_.lines.empty()) sweepLines();
             ++sweeps;
             ++stageSweeps;
             const double now = objective();
-            if (std::getenv("SB_DEBUG")) std::fprintf(stderr, "sweep %d smooth %.3f objective %.4f\n", sweeps, smoothFactor_, now);
             const bool stalled = upper - now < 1e-6 * scale0;
             upper = now;
             if (smoothFactor_ > 0) {
-                if (stalled || stageSweeps >= envOr("SB_STAGE", 3)) {
-                    smoothFactor_ = smoothFactor_ > envOr("SB_LAST", 0.05) ? smoothFactor_ * envOr("SB_SHRINK", 0.25) : 0.0;
+                if (stalled || stageSweeps >= kSweepsPerSmoothStage) {
+                    smoothFactor_ = smoothFactor_ > kSmoothLast ? smoothFactor_ * kSmoothShrink : 0.0;
                     stageSweeps = 0;
                 }
                 continue;
             }
             primalConverged = stalled;
-            if (stageSweeps < 2 && !primalConverged) continue;
+            if (stageSweeps < 2 && !primalConverged && !relaxed) continue;
         }
+        boundFirst = false;
         if (lambda.empty() && relaxed) {
             // The relaxation's balance duals are prices for the exact Lagrangian.
             const double value = lagrangian(relaxed->pricePerKwh, injection);
@@ -1037,10 +1104,9 @@ DispatchResult Decomposition::run()
             }
             lambda = bestLambda;
         }
-        const int boundSteps = primalConverged ? static_cast<int>(envOr("SB_BSTEPS", 6)) : 2;
-        for (int k = 0; k < boundSteps; ++k) {
+        const int boundSteps = primalConverged ? kBoundSteps : 2;
+        for (int k = 0; k < boundSteps && (upper - lower) / gapScale(s_, upper) > o_.maxGap; ++k) {
             const double value = lagrangian(lambda, injection);
-            if (std::getenv("SB_DEBUG")) std::fprintf(stderr, "bound step %d value %.4f lower %.4f upper %.4f step %.4g\n", k, value, lower, upper, step);
             if (value > lower || bestInjection.empty()) {
                 lower = std::max(lower, value);
                 bestLambda = lambda;
@@ -1053,7 +1119,7 @@ DispatchResult Decomposition::run()
                 for (int t = 0; t < T_; ++t) norm2 += dtH_ * dtH_ * bestInjection[r][t] * bestInjection[r][t];
             if (norm2 <= 0) break;
             // Polyak's step towards the primal value as target (Boyd, Xiao & Mutapcic 2003, §3.2).
-            const double move = step * envOr("SB_TARGET", 1.0) * (upper - lower) / norm2;
+            const double move = step * (upper - lower) / norm2;
             lambda = bestLambda;
             for (std::size_t r = 0; r < bestInjection.size(); ++r)
                 for (int t = 0; t < T_; ++t) lambda[r][t] -= move * dtH_ * bestInjection[r][t];
@@ -1064,11 +1130,16 @@ DispatchResult Decomposition::run()
     }
     result.iterations = sweeps;
     result.schedule = assemble();
-    finishSchedule(s_, result.schedule);
+    const double unresolvedKw = finishSchedule(s_, result.schedule);
     result.schedule.objective = scheduleObjective(s_, result.schedule);
-    result.schedule.bound = std::min(lower, result.schedule.objective);
-    result.schedule.status = model::ScheduleStatus::Feasible;
     result.scale = gapScale(s_, result.schedule.objective);
+    // `lower` is a proven bound on the optimum; it can only exceed this schedule's cost by
+    // round-off (then the schedule is optimal).
+    const bool closed = result.schedule.objective - lower <= 1e-9 * result.scale;
+    result.schedule.bound = closed ? result.schedule.objective : lower;
+    result.schedule.status = unresolvedKw > 1e-6 ? model::ScheduleStatus::Infeasible
+                             : closed            ? model::ScheduleStatus::Optimal
+                                                 : model::ScheduleStatus::Feasible;
     result.pricePerKwh = bestLambda;
     result.schedule.solveSeconds = seconds(started);
     return result;

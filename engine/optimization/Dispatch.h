@@ -22,14 +22,14 @@ enum class ClpAlgorithm { Barrier, DualSimplex };
 
 struct DispatchOptions {
     DispatchMethod method = DispatchMethod::Auto;
-    ClpAlgorithm clpAlgorithm = ClpAlgorithm::DualSimplex;
+    ClpAlgorithm clpAlgorithm = ClpAlgorithm::Barrier;   // dual simplex needs ~10^4 pivots at 200 alvéoles
     int threads = 0;              // 0 = std::thread::hardware_concurrency()
     double maxGap = 0.005;        // decomposition stops at this proven gap (share of scale)
     double timeLimitSeconds = 60; // decomposition stops here too, with the best proven gap
     int autoClpMaxAlveoles = 300; // Auto uses CLP up to this many alvéoles
     // The decomposition solves the aggregated relaxation (one alvéole per class and ruche)
-    // with CLP for its bound and start when the essaim has at most this many ruches.
-    int aggregateMaxRuches = 40;
+    // with CLP, by chunks of at most this many consecutive ruches (one chunk gives a bound).
+    int aggregateMaxRuches = 20;
 };
 
 struct DispatchResult {
