@@ -12,7 +12,10 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QEventLoop>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <algorithm>
@@ -68,7 +71,10 @@ struct Connection {
 // Reads --port and opens it; on failure prints why and returns nullptr.
 std::unique_ptr<Connection> connectTo(Arguments& args, int* exitCode)
 {
-    const QString port = args.value(QStringLiteral("--port"));
+    QString port = args.value(QStringLiteral("--port"));
+    if (QFileInfo(port).isRelative() && QFileInfo::exists(port)) {
+        port = QFileInfo(port).absoluteFilePath();  // QSerialPort reads "tty" as /dev/tty
+    }
     if (port.isEmpty()) {
         *exitCode = usageError(QStringLiteral("--port P is required (the hub's serial port, "
                                               "e.g. /dev/ttyUSB0 or the path emulate printed)"));
@@ -214,6 +220,114 @@ int runImages(Arguments& args)
 
 // ---- emulate ----
 
+namespace {
+
+QString buildTool(const char* envName, const QString& relative)
+{
+    const QString fromEnv = qEnvironmentVariable(envName);
+    return fromEnv.isEmpty() ? QStringLiteral(SWARMERGY_BUILD_DIR "/") + relative : fromEnv;
+}
+
+bool waitForFile(const QString& path, QProcess& owner, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!QFileInfo::exists(path) && clock.elapsed() < timeoutMs &&
+           owner.state() != QProcess::NotRunning) {
+        owner.waitForFinished(20);  // waits at most 20 ms while the child makes the file
+    }
+    return QFileInfo::exists(path);
+}
+
+// QEMU mps2-an386 with the bootloader and file-backed flash in DIR, its UART0 on a pty made
+// by socat (firmware/port/m4/README.md): QEMU waits on a unix socket, socat links it to
+// DIR/tty. Serves until SIGTERM/SIGINT or until QEMU exits.
+int runQemu(const QString& state, QString image)
+{
+    if (state.isEmpty()) {
+        return usageError(QStringLiteral("emulate --qemu needs --state DIR (flash.bin and the "
+                                         "tty live there)"));
+    }
+    const QString bootloader = buildTool("SWARMERGY_BOOTLOADER",
+                                         QStringLiteral("firmware/m4/swarmergy-bootloader.elf"));
+    const QString fwTool = buildTool("SWARMERGY_FW_TOOL", QStringLiteral("firmware/tools/swarmergy-fw-tool"));
+    for (const QString& program : {QStringLiteral("qemu-system-arm"), QStringLiteral("socat")}) {
+        if (QStandardPaths::findExecutable(program).isEmpty()) {
+            return failWith(QStringLiteral("%1 not found (scripts/setup installs it)").arg(program));
+        }
+    }
+    if (!QFileInfo::exists(bootloader)) {
+        return failWith(QStringLiteral("no bootloader at %1: build the firmware with "
+                                       "arm-none-eabi-gcc, or set SWARMERGY_BOOTLOADER").arg(bootloader));
+    }
+    QDir().mkpath(state);
+    const QString dir = QFileInfo(state).absoluteFilePath();
+    const QString flash = dir + QStringLiteral("/flash.bin");
+    if (!QFileInfo::exists(flash)) {
+        if (image.isEmpty()) {
+            const QList<FirmwareImage> images = findImages(defaultImageRoot());
+            if (images.isEmpty()) {
+                return failWith(QStringLiteral("a fresh hub needs a factory image: give --image FILE"));
+            }
+            image = images.first().path;
+        }
+        QProcess mkflash;
+        mkflash.start(fwTool, {QStringLiteral("mkflash"), flash, image, QStringLiteral("16777216")});
+        if (!mkflash.waitForFinished(30000) || mkflash.exitCode() != 0) {
+            return failWith(QStringLiteral("cannot make %1 from %2: %3")
+                                .arg(flash, image, QString::fromLocal8Bit(mkflash.readAllStandardError()).trimmed()));
+        }
+    }
+    const QString socket = dir + QStringLiteral("/uart.sock");
+    const QString tty = dir + QStringLiteral("/tty");
+    QFile::remove(socket);
+    QFile::remove(tty);
+    QProcess qemuProcess;
+    qemuProcess.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    qemuProcess.start(QStringLiteral("qemu-system-arm"),
+                      {QStringLiteral("-M"), QStringLiteral("mps2-an386"), QStringLiteral("-display"),
+                       QStringLiteral("none"), QStringLiteral("-monitor"), QStringLiteral("none"),
+                       QStringLiteral("-kernel"), bootloader, QStringLiteral("-object"),
+                       QStringLiteral("memory-backend-file,id=m,size=16M,mem-path=%1,share=on").arg(flash),
+                       QStringLiteral("-machine"), QStringLiteral("memory-backend=m"),
+                       QStringLiteral("-serial"), QStringLiteral("unix:%1,server=on,wait=on").arg(socket)});
+    if (!waitForFile(socket, qemuProcess, 5000)) {
+        return failWith(QStringLiteral("QEMU did not open its UART socket %1").arg(socket));
+    }
+    QProcess socat;
+    socat.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    socat.start(QStringLiteral("socat"), {QStringLiteral("PTY,link=%1,raw,echo=0").arg(tty),
+                                          QStringLiteral("UNIX-CONNECT:%1").arg(socket)});
+    if (!waitForFile(tty, socat, 5000)) {
+        qemuProcess.kill();
+        return failWith(QStringLiteral("socat did not make the pty %1").arg(tty));
+    }
+    printOut(tty);
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (g_stop || qemuProcess.state() == QProcess::NotRunning ||
+            socat.state() == QProcess::NotRunning) {
+            QCoreApplication::quit();
+        }
+    });
+    poll.start(100);
+    QCoreApplication::exec();
+    const bool qemuDied = qemuProcess.state() == QProcess::NotRunning && !g_stop;
+    for (QProcess* p : {&socat, &qemuProcess}) {
+        p->terminate();
+        if (!p->waitForFinished(2000)) {
+            p->kill();
+            p->waitForFinished(1000);
+        }
+    }
+    return qemuDied ? failWith(QStringLiteral("QEMU exited (code %1)").arg(qemuProcess.exitCode())) : 0;
+}
+
+}  // namespace
+
+
 int runEmulate(Arguments& args)
 {
     const bool host = args.flag(QStringLiteral("--host"));
@@ -226,8 +340,7 @@ int runEmulate(Arguments& args)
         return usageError(QStringLiteral("emulate needs exactly one of --host, --fake, --qemu"));
     }
     if (qemu) {
-        return failWith(QStringLiteral("the QEMU runner is not available in this build "
-                                       "(firmware/port/m4); use --host"));
+        return runQemu(state, image);
     }
     if (fake) {
         PtyFakeHub hub;

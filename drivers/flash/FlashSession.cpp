@@ -88,6 +88,7 @@ bool FlashSession::start(const FirmwareImage& image)
     resuming_ = false;
     resumes_ = 0;
     hashFailures_ = 0;
+    window_ = 0;
     sendOffset_ = ackedOffset_ = 0;
     progress_ = FlashProgress{};
     progress_.bytesTotal = static_cast<quint64>(image_.bytes.size());
@@ -133,6 +134,13 @@ int FlashSession::timeoutFor(FlashState state) const
 void FlashSession::onStateTimeout()
 {
     const bool retry = retriesLeft_-- > 0;
+    if (state_ == FlashState::Handshake || state_ == FlashState::Beginning ||
+        state_ == FlashState::Verifying) {
+        // The request still retransmitting belongs to the attempt that timed out: drop it, or
+        // it would hold the window the retry needs.
+        ++epoch_;
+        link_->cancelAll(LinkError::Closed, tr("state timeout"));
+    }
     switch (state_) {
     case FlashState::Connecting:
         fail(resuming_ ? tr("Unplugged at %1 %: the hub did not come back in time. Reconnect it "
@@ -378,11 +386,21 @@ QByteArray FlashSession::encodeChunk(quint32 offset, quint32* inflatedLen, quint
     return QByteArray(reinterpret_cast<const char*>(data), static_cast<qsizetype>(rawLen));
 }
 
+void FlashSession::shrinkWindow()
+{
+    window_ = std::max(1, window_ / 2);
+    cleanAcks_ = 0;
+}
+
 void FlashSession::startSending()
 {
     enter(FlashState::Sending);
     ++generation_;
     chunksInFlight_ = 0;
+    // Keep what this flash learnt about the hub across resumes.
+    const int advertised = std::max<int>(1, link_->hello().window);
+    window_ = window_ == 0 ? advertised : std::min(window_, advertised);
+    cleanAcks_ = 0;
     updateProgress(true);
     fillWindow();
 }
@@ -394,8 +412,7 @@ void FlashSession::fillWindow()
         startVerifying();
         return;
     }
-    const int window = std::max<int>(1, link_->hello().window);
-    while (state_ == FlashState::Sending && chunksInFlight_ < window && sendOffset_ < size) {
+    while (state_ == FlashState::Sending && chunksInFlight_ < window_ && sendOffset_ < size) {
         sendChunk();
     }
 }
@@ -430,6 +447,7 @@ void FlashSession::onChunkReply(const LinkReply& reply, quint32 offset, quint32 
         return;
     }
     if (reply.error == LinkError::Timeout) {
+        shrinkWindow();
         lostLink(tr("no acknowledgement from the hub"));
         return;
     }
@@ -441,6 +459,11 @@ void FlashSession::onChunkReply(const LinkReply& reply, quint32 offset, quint32 
     const swp_flash_status& status = reply.message.body.flashStatus;
     switch (status.status) {
     case SWP_OK:
+        if (!reply.retransmitted && ++cleanAcks_ >= window_ &&
+            window_ < std::max<int>(1, link_->hello().window)) {
+            ++window_;
+            cleanAcks_ = 0;
+        }
         if (status.nextOffset > ackedOffset_) {
             ackedOffset_ = status.nextOffset;
             stateTimer_.start(options_.stallTimeoutMs);  // progress: the stall clock restarts
@@ -451,6 +474,7 @@ void FlashSession::onChunkReply(const LinkReply& reply, quint32 offset, quint32 
         // A chunk was lost: every later one is refused with the hub's offset. Go back once
         // (the generation check ignores the refusals of chunks sent before the rewind).
         if (generation == generation_ && status.nextOffset < sendOffset_) {
+            shrinkWindow();
             ++generation_;
             sendOffset_ = status.nextOffset;
             ackedOffset_ = std::max(ackedOffset_, status.nextOffset);

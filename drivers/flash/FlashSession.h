@@ -111,6 +111,7 @@ private:
     void fillWindow();
     void sendChunk();
     void onChunkReply(const LinkReply& reply, quint32 offset, quint32 inflatedLen, int generation);
+    void shrinkWindow();
     void startVerifying();
     void startRebooting();
     void startConfirming();
@@ -142,6 +143,12 @@ private:
     quint32 ackedOffset_ = 0;        // the hub's next_offset
     int generation_ = 0;             // bumps at every rewind; older ERR_OFFSETs are stale
     int chunksInFlight_ = 0;
+    // Chunks allowed in flight: halved on a loss, grown by one after a window of clean
+    // acknowledgements (additive increase, multiplicative decrease, as TCP's congestion
+    // window), so a hub whose receive buffer is smaller than its advertised window still
+    // gets a steady stream instead of repeated overflows.
+    int window_ = 0;  // 0 until the first Sending of a flash
+    int cleanAcks_ = 0;
 
     FlashProgress progress_;
     QElapsedTimer clock_;

@@ -1,6 +1,7 @@
 #include "drivers/serial/HubLink.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace swarmergy::drivers {
@@ -39,6 +40,7 @@ HubLink::HubLink(HubTransport* transport, QObject* parent)
     : QObject(parent), transport_(transport), decoder_(std::make_unique<swp_decoder>())
 {
     swp_decoder_init(decoder_.get());
+    clock_.start();
     connect(transport_, &HubTransport::bytesReceived, this, &HubLink::onBytes);
     connect(transport_, &HubTransport::unplugged, this, [this](const QString& reason) {
         cancelAll(LinkError::Unplugged, reason);
@@ -115,6 +117,7 @@ void HubLink::sendNow(Outgoing out)
     pending->timing = out.timing;
     pending->handler = std::move(out.handler);
     pending->timer = std::make_unique<QTimer>();
+    pending->sentAtMs = clock_.elapsed();
     pending->timer->setSingleShot(true);
     connect(pending->timer.get(), &QTimer::timeout, this, [this, seq] { onTimeout(seq); });
     pending_.insert(seq, pending);
@@ -122,7 +125,27 @@ void HubLink::sendNow(Outgoing out)
     ++stats_.framesSent;
     stats_.bytesSent += static_cast<quint64>(wire.size());
     transport_->write(wire);
-    pending->timer->start(out.timing.replyTimeoutMs);
+    pending->timer->start(attemptTimeoutMs(out.timing));
+}
+
+int HubLink::attemptTimeoutMs(const LinkTiming& timing) const
+{
+    return std::max(timing.replyTimeoutMs, static_cast<int>(rtoMs_));
+}
+
+void HubLink::sampleRoundTrip(qint64 rttMs)
+{
+    // RFC 6298 section 2: alpha = 1/8, beta = 1/4, RTO = SRTT + 4 RTTVAR (K = 4); the
+    // 1 s floor of the RFC is for the Internet: a serial link's floor is tens of ms.
+    const double r = static_cast<double>(rttMs);
+    if (srttMs_ < 0) {
+        srttMs_ = r;
+        rttvarMs_ = r / 2;
+    } else {
+        rttvarMs_ = 0.75 * rttvarMs_ + 0.25 * std::abs(srttMs_ - r);
+        srttMs_ = 0.875 * srttMs_ + 0.125 * r;
+    }
+    rtoMs_ = std::clamp(srttMs_ + 4 * rttvarMs_, 20.0, 10000.0);
 }
 
 void HubLink::onTimeout(quint8 seq)
@@ -141,11 +164,14 @@ void HubLink::onTimeout(quint8 seq)
         return;
     }
     --pending.retriesLeft;
+    pending.retransmitted = true;
+    // Back off (RFC 6298 section 5.5): the link is slower than measured, or congested.
+    rtoMs_ = std::min(std::max(rtoMs_, static_cast<double>(pending.timing.replyTimeoutMs)) * 2, 10000.0);
     ++stats_.retransmissions;
     ++stats_.framesSent;
     stats_.bytesSent += static_cast<quint64>(pending.wire.size());
     transport_->write(pending.wire);  // same seq: the hub answers a duplicate from its cache
-    pending.timer->start(pending.timing.replyTimeoutMs);
+    pending.timer->start(attemptTimeoutMs(pending.timing));
 }
 
 void HubLink::onBytes(const QByteArray& bytes)
@@ -199,6 +225,10 @@ void HubLink::finish(quint8 seq, LinkReply reply)
     std::shared_ptr<Pending> pending = *it;
     pending_.erase(it);
     pending->timer->stop();
+    reply.retransmitted = pending->retransmitted;
+    if (reply.error == LinkError::None && !pending->retransmitted) {
+        sampleRoundTrip(clock_.elapsed() - pending->sentAtMs);
+    }
     pump();  // refill the window before the handler, which may queue more
     if (pending->handler) {
         pending->handler(reply);
@@ -237,6 +267,9 @@ void HubLink::resetSession()
 {
     handshakeDone_ = false;
     hello_ = HubHello{};
+    srttMs_ = -1;  // the next hub (or the same after a reset) gets measured afresh
+    rttvarMs_ = 0;
+    rtoMs_ = 0;
 }
 
 void HubLink::handshake(std::function<void(const LinkReply&, const HubHello&)> done)

@@ -35,6 +35,7 @@ struct LinkReply {
     quint8 type = 0;         // reply message type (swp_message_type)
     QByteArray payload;      // raw payload, for variable-length fields
     swp_message message{};   // decoded reply (replies carry no pointer fields)
+    bool retransmitted = false;  // the request went out more than once
 
     bool ok() const { return error == LinkError::None; }
     // The status the hub put in the reply (RESULT, FLASH_STATUS, PROVISION_REPLY,
@@ -43,7 +44,9 @@ struct LinkReply {
 };
 
 struct LinkTiming {
-    int replyTimeoutMs = 400;  // per attempt; a 1 KiB frame takes 90 ms at 115,200 baud
+    // Per attempt, at least: the link waits max(this, its measured retransmission timeout).
+    // A 1 KiB frame takes 90 ms at 115,200 baud.
+    int replyTimeoutMs = 400;
     int retries = 4;           // retransmissions after the first attempt
 };
 
@@ -97,6 +100,8 @@ public:
     void resetSession();
 
     int inFlight() const { return static_cast<int>(pending_.size()); }
+    // The current retransmission timeout, from measured round trips (RFC 6298).
+    int retransmissionTimeoutMs() const { return static_cast<int>(rtoMs_); }
     int queued() const { return static_cast<int>(queue_.size()); }
     const LinkStats& stats() const { return stats_; }
 
@@ -121,6 +126,8 @@ private:
         LinkTiming timing;
         ReplyHandler handler;
         std::unique_ptr<QTimer> timer;
+        qint64 sentAtMs = 0;
+        bool retransmitted = false;  // Karn: no RTT sample from a retransmitted request
     };
 
     void pump();
@@ -130,6 +137,8 @@ private:
     void onTimeout(quint8 seq);
     void finish(quint8 seq, LinkReply reply);
     quint8 nextSeq();
+    int attemptTimeoutMs(const LinkTiming& timing) const;
+    void sampleRoundTrip(qint64 rttMs);
     int window() const { return handshakeDone_ ? hello_.window : 1; }
 
     HubTransport* transport_;
@@ -142,6 +151,11 @@ private:
     std::deque<Outgoing> queue_;
     QHash<quint8, std::shared_ptr<Pending>> pending_;
     LinkStats stats_;
+    // Retransmission timeout estimator (RFC 6298): smoothed RTT and its variation, in ms.
+    QElapsedTimer clock_;
+    double srttMs_ = -1;
+    double rttvarMs_ = 0;
+    double rtoMs_ = 0;
 };
 
 // "timeout", "unplugged", ... for logs.

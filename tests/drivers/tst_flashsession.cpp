@@ -195,7 +195,9 @@ void TstFlashSession::unplugWithoutReplugFailsWithAdvice()
 
 void TstFlashSession::silentHubTimesOutInHandshake()
 {
-    FlashRig rig;
+    FlashOptions options = fastOptions();
+    options.handshakeTimeoutMs = 500;
+    FlashRig rig({}, options);
     rig.link.setRandomFaults(1, 1.0, 0.0);  // every frame lost
     QSignalSpy states(&rig.session, &FlashSession::stateChanged);
     QSignalSpy finished(&rig.session, &FlashSession::finished);
@@ -204,9 +206,11 @@ void TstFlashSession::silentHubTimesOutInHandshake()
     rig.session.start(testImage(SWP_VERSION_PACK(1, 7, 0)));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(rig.session.state(), FlashState::Failed);
-    // HELLO is retried: 3 attempts (stateRetries 2) of 5 transmissions each at 150 ms.
+    // HELLO is retransmitted within each attempt (150, 300 ms: backing off), and each attempt
+    // is cut by the 500 ms Handshake timeout: 3 attempts (stateRetries 2).
     QCOMPARE(statesOf(states).count(FlashState::Handshake), 3);
-    QVERIFY(clock.elapsed() >= 3 * 5 * 150);
+    QVERIFY(clock.elapsed() >= 3 * 500 * 95 / 100);
+    QVERIFY(rig.hubLink.stats().retransmissions >= 3);
     QVERIFY(finished.first().at(1).toString().contains(QStringLiteral("does not answer")));
     QVERIFY(!statesOf(states).contains(FlashState::Beginning));
 }
@@ -216,6 +220,8 @@ void TstFlashSession::stalledTransferFailsAfterItsRetries()
     const FirmwareImage image = testImage(SWP_VERSION_PACK(1, 8, 0));
     FlashOptions options = fastOptions();
     options.maxResumes = 2;
+    options.stallTimeoutMs = 500;
+    options.handshakeTimeoutMs = 400;
     FlashRig rig({}, options);
     // After the 10th frame to the hub, nothing more gets through: chunks time out, the
     // session resumes twice (HELLO fails each time) and gives up.
