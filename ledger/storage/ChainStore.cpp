@@ -339,13 +339,18 @@ std::optional<TransactionLocation> ChainStore::findTransaction(const Hash256& ha
 
 std::vector<LogEntry> ChainStore::logs(const LogFilter& filter, std::size_t limit) const {
     std::vector<LogEntry> out;
-    const auto toBlock = static_cast<std::int64_t>(std::min<std::uint64_t>(filter.toBlock, INT64_MAX));
-    Statement s(db_,
-                "SELECT l.block_number, l.log_index, l.tx_index, l.address, l.topic0, l.topic1, l.topic2, l.topic3, l.data, b.hash, t.hash "
-                "FROM logs l JOIN blocks b ON b.number = l.block_number "
-                "JOIN transactions t ON t.block_number = l.block_number AND t.tx_index = l.tx_index "
-                "WHERE l.block_number BETWEEN ? AND ? ORDER BY l.block_number, l.log_index");
-    s.bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(filter.fromBlock, INT64_MAX))).bind(2, toBlock);
+    const auto clamp = [](std::uint64_t v) { return static_cast<std::int64_t>(std::min<std::uint64_t>(v, INT64_MAX)); };
+    // One address (the common case: a token's events) uses the address index.
+    const bool oneAddress = filter.addresses.size() == 1;
+    const std::string sql =
+        std::string("SELECT l.block_number, l.log_index, l.tx_index, l.address, l.topic0, l.topic1, l.topic2, l.topic3, l.data, b.hash, t.hash "
+                    "FROM logs l JOIN blocks b ON b.number = l.block_number "
+                    "JOIN transactions t ON t.block_number = l.block_number AND t.tx_index = l.tx_index "
+                    "WHERE l.block_number BETWEEN ? AND ?") +
+        (oneAddress ? " AND l.address = ?" : "") + " ORDER BY l.block_number, l.log_index";
+    Statement s(db_, sql.c_str());
+    s.bind(1, clamp(filter.fromBlock)).bind(2, clamp(filter.toBlock));
+    if (oneAddress) s.bind(3, view(filter.addresses[0]));
     while (s.step()) {
         LogEntry e;
         e.blockNumber = static_cast<std::uint64_t>(s.integer(0));
@@ -358,8 +363,8 @@ std::vector<LogEntry> ChainStore::logs(const LogFilter& filter, std::size_t limi
         e.blockHash = fixed<32>(s.blob(9), "block hash");
         e.transactionHash = fixed<32>(s.blob(10), "transaction hash");
         if (!filter.matches(e.log)) continue;
+        if (out.size() == limit) throw LogLimitExceeded("query returned more than " + std::to_string(limit) + " results");
         out.push_back(std::move(e));
-        if (out.size() >= limit) break;
     }
     return out;
 }

@@ -37,6 +37,12 @@ struct LogFilter {
     bool matches(const Log& log) const;
 };
 
+// More logs matched than the caller's limit (eth_getLogs answers such queries with an error,
+// as geth does with "query returned more than 10000 results").
+struct LogLimitExceeded : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 struct TransactionLocation {
     std::uint64_t blockNumber = 0;
     std::uint32_t index = 0;
@@ -70,6 +76,7 @@ public:
     std::optional<Block> blockByNumber(std::uint64_t number) const;
     std::vector<Receipt> receiptsOf(std::uint64_t number) const;   // with gasUsed and effectiveGasPrice
     std::optional<TransactionLocation> findTransaction(const Hash256& hash) const;
+    // Throws LogLimitExceeded when more than `limit` logs match.
     std::vector<LogEntry> logs(const LogFilter& filter, std::size_t limit = 10000) const;
 
     void loadState(WorldState& state) const;

@@ -59,6 +59,8 @@ int main() {
     CHECK(store->logs(filter).size() == 1);
     filter.topics = {{topic::approval()}};
     CHECK(store->logs(filter).empty());
+    CHECK_THROWS(LogLimitExceeded, store->logs(LogFilter{}, 0));
+    CHECK(store->logs(LogFilter{}, 1).size() == 1);
     filter = LogFilter{};
     filter.fromBlock = 2;
     CHECK(store->logs(filter).empty());

@@ -1,0 +1,538 @@
+#include "ledger/authority/AuthorityNode.h"
+
+#include <boost/asio.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace swarmergy::ledger::authority {
+
+namespace asio = boost::asio;
+
+namespace {
+std::string key(const Hash256& h) { return std::string(h.begin(), h.end()); }
+std::uint64_t nowSeconds() { return p2p::unixMillis() / 1000; }
+constexpr std::uint64_t kSyncBatch = 128;
+constexpr std::size_t kSideLimit = 8192;
+}  // namespace
+
+std::string AuthorityStatus::toJson() const {
+    std::ostringstream os;
+    os << "{\"self\":\"" << toChecksumAddress(self) << "\",\"head\":" << headNumber << ",\"hash\":\"" << toHex(view(headHash))
+       << "\",\"timestamp\":" << headTimestamp << ",\"peers\":" << peers.size() << ",\"pending\":" << pendingTransactions
+       << ",\"sealed\":" << blocksSealed << ",\"imported\":" << blocksImported << ",\"reorgs\":" << reorgs
+       << ",\"refusedBlocks\":" << blocksRefused << ",\"signers\":[";
+    for (std::size_t i = 0; i < signers.size(); ++i) os << (i ? "," : "") << '"' << toChecksumAddress(signers[i]) << '"';
+    os << "],\"lastSealed\":{";
+    bool first = true;
+    for (const auto& [a, n] : lastSealedBySigner) {
+        os << (first ? "" : ",") << '"' << toChecksumAddress(a) << "\":" << n;
+        first = false;
+    }
+    os << "},\"refusedMessages\":{";
+    first = true;
+    for (const auto& [why, n] : network.refused) {
+        os << (first ? "" : ",") << '"' << why << "\":" << n;
+        first = false;
+    }
+    os << "}}";
+    return os.str();
+}
+
+struct AuthorityNode::Worker {
+    AuthorityNode& node;
+    asio::io_context io;
+    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
+    asio::steady_timer sealTimer{io};
+    asio::steady_timer gossipTimer{io};
+    std::thread thread;
+    bool gossipArmed = false;   // guarded by mutex
+
+    // worker-thread state
+    std::unordered_map<std::string, Block> side;                 // blocks not on the canonical chain
+    std::unordered_map<std::string, BlockHeader> headerCache;    // by hash (content-addressed)
+    std::map<std::uint64_t, Hash256> canonical;                  // number -> hash, recent window
+    std::map<Address, std::uint64_t> lastRequestMs;
+
+    // shared with other threads
+    mutable std::mutex mutex;
+    std::vector<Bytes> gossipQueue;
+    std::map<std::uint64_t, Bytes> recentEncoded;                // number -> block RLP (serving sync)
+    std::vector<Address> signers;
+    std::map<Address, std::uint64_t> lastSealed;
+    std::uint64_t sealed = 0, imported = 0, reorgs = 0, refusedBlocks = 0;
+    std::string lastRefusal;
+
+    explicit Worker(AuthorityNode& n) : node(n) {}
+
+    consensus::HeaderLookup lookup() {
+        return [this](const Hash256& h) -> std::optional<BlockHeader> {
+            if (auto it = side.find(key(h)); it != side.end()) return it->second.header;
+            if (auto it = headerCache.find(key(h)); it != headerCache.end()) return it->second;
+            auto b = node.chain_->blockByHash(h);
+            if (!b) return std::nullopt;
+            remember(b->header);
+            return b->header;
+        };
+    }
+    void remember(const BlockHeader& h) {
+        if (headerCache.size() > 16384) headerCache.clear();
+        headerCache[key(h.hash())] = h;
+    }
+    std::optional<Hash256> canonicalHash(std::uint64_t number) {
+        if (auto it = canonical.find(number); it != canonical.end()) return it->second;
+        auto b = node.chain_->blockByNumber(number);
+        if (!b) return std::nullopt;
+        remember(b->header);
+        canonical[number] = b->hash();
+        return b->hash();
+    }
+    bool isCanonical(const BlockHeader& h) {
+        const auto c = canonicalHash(h.number);
+        return c && *c == h.hash();
+    }
+    bool known(const Hash256& h) {
+        if (side.count(key(h))) return true;
+        auto it = headerCache.find(key(h));
+        if (it != headerCache.end()) return isCanonical(it->second);
+        return node.chain_->blockByHash(h).has_value();
+    }
+
+    void start() {
+        work.emplace(asio::make_work_guard(io));
+        thread = std::thread([this] { io.run(); });
+        asio::post(io, [this] {
+            loadRecent();
+            onNewHead(false);
+        });
+    }
+    void stop() {
+        if (!thread.joinable()) return;
+        asio::post(io, [this] {
+            sealTimer.cancel();
+            gossipTimer.cancel();
+            work.reset();
+            io.stop();
+        });
+        thread.join();
+    }
+
+    void loadRecent() {
+        const std::uint64_t head = node.chain_->headNumber();
+        const std::uint64_t from = head > 64 ? head - 64 : 0;
+        std::lock_guard lock(mutex);
+        for (std::uint64_t n = from + 1; n <= head; ++n) {
+            auto b = node.chain_->blockByNumber(n);
+            if (!b) continue;
+            headerCache[key(b->hash())] = b->header;
+            canonical[n] = b->hash();
+            lastSealed[node.clique_.author(b->header)] = n;
+            recentEncoded[n] = b->encode();
+        }
+    }
+
+    // Every path that changes the head ends here: status, gossip of the head, next seal.
+    void onNewHead(bool announce) {
+        const BlockHeader head = node.chain_->headHeader();
+        remember(head);
+        canonical[head.number] = head.hash();
+        while (canonical.size() > 4096) canonical.erase(canonical.begin());
+        std::vector<Address> now;
+        try {
+            now = node.clique_.signersAt(head, lookup());
+        } catch (const consensus::ConsensusError& e) {
+            std::fprintf(stderr, "authority: no signer snapshot at head: %s\n", e.what());
+        }
+        {
+            std::lock_guard lock(mutex);
+            signers = now;
+        }
+        // Prune side blocks far below the head.
+        for (auto it = side.begin(); it != side.end();)
+            it = it->second.header.number + 1024 < head.number ? side.erase(it) : std::next(it);
+        if (announce) node.network_->broadcastStatus();
+        writeStatusFile();
+        scheduleSeal();
+    }
+
+    void writeStatusFile() {
+        if (node.config_.statusFile.empty()) return;
+        const std::string tmp = node.config_.statusFile + ".tmp";
+        {
+            std::ofstream out(tmp, std::ios::trunc);
+            out << node.status().toJson() << "\n";
+        }
+        std::error_code ec;
+        std::filesystem::rename(tmp, node.config_.statusFile, ec);
+    }
+
+    void committed(const Block& b, bool sealedHere) {
+        remember(b.header);
+        canonical[b.header.number] = b.hash();
+        side.erase(key(b.hash()));
+        std::lock_guard lock(mutex);
+        lastSealed[node.clique_.author(b.header)] = b.header.number;
+        recentEncoded[b.header.number] = b.encode();
+        while (recentEncoded.size() > 512) recentEncoded.erase(recentEncoded.begin());
+        if (sealedHere) ++sealed;
+        else ++imported;
+    }
+
+    // --- sealing ---
+    void scheduleSeal() {
+        sealTimer.cancel();
+        if (!node.config_.seal) return;
+        const BlockHeader parent = node.chain_->headHeader();
+        consensus::SealPlan plan;
+        try {
+            plan = node.clique_.prepare(parent, node.self_, lookup(), p2p::unixMillis());
+        } catch (const consensus::ConsensusError& e) {
+            std::fprintf(stderr, "authority: cannot plan a block: %s\n", e.what());
+            return;
+        }
+        if (!plan.allowed) return;   // the next head re-plans
+        sealTimer.expires_after(std::chrono::milliseconds(plan.delayMs));
+        const Hash256 parentHash = parent.hash();
+        sealTimer.async_wait([this, plan, parentHash](boost::system::error_code ec) {
+            if (ec) return;
+            seal(plan, parentHash);
+        });
+    }
+
+    void seal(const consensus::SealPlan& plan, const Hash256& parentHash) {
+        if (node.chain_->headHeader().hash() != parentHash) return;   // a block arrived meanwhile
+        SealFields fields;
+        fields.coinbase = plan.coinbase;
+        fields.nonce = plan.nonce;
+        fields.checkpointSigners = plan.checkpointSigners;
+        Block block;
+        try {
+            block = node.chain_->produceBlock(node.config_.key, plan.timestamp, plan.inTurn, fields, node.config_.maxBlockTransactions);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "authority: sealing failed: %s\n", e.what());
+            scheduleSeal();
+            return;
+        }
+        committed(block, true);
+        node.network_->broadcastBlock(block.encode());
+        onNewHead(false);
+    }
+
+    // --- blocks from peers ---
+    void onBlock(const Address& from, const Bytes& raw) {
+        Block block;
+        try {
+            block = Block::decode(view(raw));
+        } catch (const DecodeError& e) {
+            refuse(std::string("undecodable block: ") + e.what());
+            return;
+        }
+        const Hash256 hash = block.hash();
+        if (known(hash)) return;
+        const BlockHeader head = node.chain_->headHeader();
+        if (block.header.parentHash == head.hash()) {
+            if (extend(block)) {
+                node.network_->broadcastBlock(raw, from);
+                onNewHead(true);
+            }
+            return;
+        }
+        addSide(std::move(block));
+        if (evaluate(from, hash)) onNewHead(true);
+    }
+
+    void onBlocks(const Address& from, const std::vector<Bytes>& raws) {
+        std::optional<Hash256> last;
+        std::uint64_t lastNumber = 0;
+        bool changed = false;
+        for (const auto& raw : raws) {
+            Block block;
+            try {
+                block = Block::decode(view(raw));
+            } catch (const DecodeError& e) {
+                refuse(std::string("undecodable block: ") + e.what());
+                return;
+            }
+            last = block.hash();
+            lastNumber = block.header.number;
+            if (known(*last)) continue;
+            if (block.header.parentHash == node.chain_->headHeader().hash()) {
+                if (!extend(block)) return;
+                changed = true;
+                continue;
+            }
+            addSide(std::move(block));
+        }
+        if (last && !known(*last)) return;
+        if (last && side.count(key(*last))) changed |= evaluate(from, *last);
+        if (changed) onNewHead(true);
+        // More to fetch: the peer advertised a higher head than what it sent.
+        for (const auto& p : node.network_->peers())
+            if (p.address == from && last && p.head.headNumber > lastNumber && raws.size() == kSyncBatch)
+                node.network_->requestBlocks(from, p2p::BlockRange{lastNumber + 1, kSyncBatch});
+    }
+
+    void onStatus(const Address& from, const p2p::HeadStatus& status) {
+        if (known(status.headHash)) return;
+        const std::uint64_t now = p2p::unixMillis();
+        if (now - lastRequestMs[from] < 300) return;
+        lastRequestMs[from] = now;
+        const std::uint64_t ours = node.chain_->headNumber();
+        // Start a little below the lower head so a short fork is found in one answer.
+        const std::uint64_t low = std::min(ours, status.headNumber);
+        const std::uint64_t start = low > 8 ? low - 8 : 1;
+        node.network_->requestBlocks(from, p2p::BlockRange{start, kSyncBatch});
+    }
+
+    void addSide(Block block) {
+        if (side.size() >= kSideLimit) side.clear();
+        side.emplace(key(block.hash()), std::move(block));
+    }
+
+    void refuse(const std::string& why) {
+        std::lock_guard lock(mutex);
+        ++refusedBlocks;
+        lastRefusal = why;
+    }
+
+    // Verifies and imports a block extending the head; false (and counted) when refused.
+    bool extend(const Block& block) {
+        try {
+            node.clique_.verifyHeader(block.header, lookup(), nowSeconds());
+            node.chain_->importBlock(block);
+        } catch (const std::exception& e) {   // ConsensusError, BlockRejected
+            refuse(e.what());
+            side.erase(key(block.hash()));
+            return false;
+        }
+        committed(block, false);
+        return true;
+    }
+
+    // A side block: find its branch down to the canonical chain, ask for missing ancestors,
+    // and switch to it if the EIP-3436 rule prefers it. Returns true when the head changed.
+    bool evaluate(const Address& from, const Hash256& tip) {
+        std::vector<Block> branch;   // newest first
+        Hash256 h = tip;
+        for (;;) {
+            auto it = side.find(key(h));
+            if (it == side.end()) break;
+            branch.push_back(it->second);
+            h = it->second.header.parentHash;
+        }
+        if (branch.empty()) return false;
+        const BlockHeader& oldest = branch.back().header;
+        const auto parentHeader = lookup()(oldest.parentHash);
+        if (!parentHeader || !isCanonical(*parentHeader)) {
+            // Missing ancestors: fetch the blocks just below the branch.
+            const std::uint64_t below = oldest.number > 1 ? oldest.number - 1 : 1;
+            const std::uint64_t start = below > 64 ? below - 64 : 1;
+            node.network_->requestBlocks(from, p2p::BlockRange{start, below - start + 1});
+            return false;
+        }
+        std::reverse(branch.begin(), branch.end());   // oldest first
+        const std::uint64_t fork = parentHeader->number;
+        const std::uint64_t headNumber = node.chain_->headNumber();
+        consensus::Branch candidate, current;
+        for (const auto& b : branch) candidate.headers.push_back(b.header);
+        std::vector<Block> ours;
+        for (std::uint64_t n = fork + 1; n <= headNumber; ++n) {
+            auto b = node.chain_->blockByNumber(n);
+            if (!b) return false;
+            current.headers.push_back(b->header);
+            ours.push_back(std::move(*b));
+        }
+        // Verify the candidate's headers before choosing (it may be forged or invalid).
+        auto look = lookup();
+        for (const auto& b : branch) {
+            try {
+                node.clique_.verifyHeader(b.header, look, nowSeconds());
+            } catch (const consensus::ConsensusError& e) {
+                refuse(e.what());
+                side.erase(key(b.hash()));
+                return false;
+            }
+        }
+        if (node.clique_.compareBranches(candidate, current, look) <= 0) return false;
+        return switchTo(fork, branch, ours);
+    }
+
+    bool switchTo(std::uint64_t fork, const std::vector<Block>& branch, const std::vector<Block>& ours) {
+        sealTimer.cancel();
+        node.chain_->rewindTo(fork);
+        for (auto it = canonical.upper_bound(fork); it != canonical.end();) it = canonical.erase(it);
+        for (const auto& b : ours) addSide(b);   // the old branch may win again later
+        for (const auto& b : branch) {
+            try {
+                node.chain_->importBlock(b);
+            } catch (const std::exception& e) {
+                refuse(e.what());
+                side.erase(key(b.hash()));
+                // Back to our branch.
+                node.chain_->rewindTo(fork);
+                for (auto it = canonical.upper_bound(fork); it != canonical.end();) it = canonical.erase(it);
+                for (const auto& o : ours) {
+                    try {
+                        node.chain_->importBlock(o);
+                        committed(o, false);
+                    } catch (const std::exception&) {
+                        break;
+                    }
+                }
+                return true;
+            }
+            committed(b, false);
+        }
+        {
+            std::lock_guard lock(mutex);
+            ++reorgs;
+        }
+        // Transactions of the orphaned blocks are back in the pool: gossip them so the
+        // authorities of the winning branch include them (none is lost).
+        std::vector<Bytes> again;
+        for (const auto& b : ours)
+            for (const auto& tx : b.transactions)
+                if (node.chain_->pendingTransaction(tx.hash)) again.push_back(tx.raw);
+        node.network_->broadcastTransactions(std::move(again));
+        return true;
+    }
+
+    // --- transactions ---
+    void queueGossip(Bytes raw) {
+        std::lock_guard lock(mutex);
+        gossipQueue.push_back(std::move(raw));
+        if (gossipArmed) return;
+        gossipArmed = true;
+        asio::post(io, [this] {
+            gossipTimer.expires_after(std::chrono::milliseconds(node.config_.txGossipBatchMs));
+            gossipTimer.async_wait([this](boost::system::error_code) { flushGossip(); });
+        });
+    }
+    void flushGossip() {
+        std::vector<Bytes> batch;
+        {
+            std::lock_guard lock(mutex);
+            batch.swap(gossipQueue);
+            gossipArmed = false;
+        }
+        node.network_->broadcastTransactions(std::move(batch));
+    }
+    void onTransactions(const std::vector<Bytes>& raws) {
+        for (const auto& raw : raws) {
+            const SubmitResult r = node.chain_->submitRawTransaction(view(raw));
+            (void)r;   // duplicates and stale ones are expected (every authority gossips)
+        }
+    }
+};
+
+AuthorityNode::AuthorityNode(AuthorityConfig config)
+    : config_(std::move(config)), self_(addressOf(config_.key)), clique_(config_.clique) {
+    config_.chain.sealersCheckedByConsensus = true;
+    chain_ = Chain::open(config_.chain);
+    worker_ = std::make_unique<Worker>(*this);
+
+    p2p::NetworkConfig net;
+    net.chainId = config_.chain.chain.chainId;
+    net.genesisHash = chain_->genesisHash();
+    net.key = config_.key;
+    net.listenHost = config_.listenHost;
+    net.listenPort = config_.listenPort;
+    net.peers = config_.peers;
+    net.statusIntervalMs = std::max<std::uint64_t>(200, config_.clique.periodSeconds * 1000 / 2);
+
+    Worker* w = worker_.get();
+    p2p::NetworkHandlers h;
+    h.isAllowedPeer = [this, w](const Address& a) {
+        if (std::find(config_.extraPeers.begin(), config_.extraPeers.end(), a) != config_.extraPeers.end()) return true;
+        {
+            std::lock_guard lock(w->mutex);
+            if (std::find(w->signers.begin(), w->signers.end(), a) != w->signers.end()) return true;
+        }
+        const auto proposals = clique_.proposals();
+        auto it = proposals.find(a);   // a candidate this node votes for may connect (and sync)
+        return it != proposals.end() && it->second;
+    };
+    h.localHead = [this] {
+        const BlockHeader head = chain_->headHeader();
+        return p2p::HeadStatus{head.number, head.hash()};
+    };
+    h.onTransactions = [w](const Address&, std::vector<Bytes> txs) {
+        asio::post(w->io, [w, txs = std::move(txs)] { w->onTransactions(txs); });
+    };
+    h.onBlock = [w](const Address& from, Bytes raw) {
+        asio::post(w->io, [w, from, raw = std::move(raw)] { w->onBlock(from, raw); });
+    };
+    h.onBlocks = [w](const Address& from, std::vector<Bytes> raws) {
+        asio::post(w->io, [w, from, raws = std::move(raws)] { w->onBlocks(from, raws); });
+    };
+    h.onStatus = [w](const Address& from, const p2p::HeadStatus& s) { asio::post(w->io, [w, from, s] { w->onStatus(from, s); }); };
+    h.serveBlocks = [this, w](const p2p::BlockRange& range) {
+        std::vector<Bytes> out;
+        const std::uint64_t count = std::min<std::uint64_t>(range.count, kSyncBatch);
+        for (std::uint64_t n = range.from; n < range.from + count; ++n) {
+            {
+                std::lock_guard lock(w->mutex);
+                auto it = w->recentEncoded.find(n);
+                if (it != w->recentEncoded.end()) {
+                    out.push_back(it->second);
+                    continue;
+                }
+            }
+            auto b = chain_->blockByNumber(n);
+            if (!b) break;
+            out.push_back(b->encode());
+        }
+        return out;
+    };
+    network_ = std::make_unique<p2p::Network>(net, std::move(h));
+}
+
+AuthorityNode::~AuthorityNode() { stop(); }
+
+void AuthorityNode::start() {
+    network_->start();
+    worker_->start();
+}
+
+void AuthorityNode::stop() {
+    network_->stop();
+    worker_->stop();
+}
+
+std::uint16_t AuthorityNode::p2pPort() const { return network_->listenPort(); }
+
+SubmitResult AuthorityNode::submitRawTransaction(ByteView raw) {
+    SubmitResult r = chain_->submitRawTransaction(raw);
+    if (r.accepted) worker_->queueGossip(Bytes(raw.begin(), raw.end()));
+    return r;
+}
+
+void AuthorityNode::propose(const Address& candidate, bool authorize) { clique_.propose(candidate, authorize); }
+void AuthorityNode::discard(const Address& candidate) { clique_.discard(candidate); }
+
+AuthorityStatus AuthorityNode::status() const {
+    AuthorityStatus s;
+    s.self = self_;
+    const BlockHeader head = chain_->headHeader();
+    s.headNumber = head.number;
+    s.headHash = head.hash();
+    s.headTimestamp = head.timestamp;
+    s.peers = network_->peers();
+    s.pendingTransactions = chain_->pendingCount();
+    s.network = network_->stats();
+    s.proposals = clique_.proposals();
+    std::lock_guard lock(worker_->mutex);
+    s.signers = worker_->signers;
+    s.lastSealedBySigner = worker_->lastSealed;
+    s.blocksSealed = worker_->sealed;
+    s.blocksImported = worker_->imported;
+    s.reorgs = worker_->reorgs;
+    s.blocksRefused = worker_->refusedBlocks;
+    s.lastRefusal = worker_->lastRefusal;
+    return s;
+}
+
+}  // namespace swarmergy::ledger::authority
