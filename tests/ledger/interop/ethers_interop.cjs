@@ -86,11 +86,12 @@ async function startNode(command) {
     console.log(`starting ${command[0]} ${args.join(" ")}`);
     const child = spawn(command[0], args, { stdio: ["ignore", "pipe", "inherit"] });
     const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+    const spawnFailed = new Promise((_, reject) => child.once("error", (e) => reject(new Error(`cannot start ${command[0]}: ${e.message}`))));
     const lines = readline.createInterface({ input: child.stdout });
-    const first = await withTimeout(new Promise((resolve, reject) => {
+    const first = await withTimeout(Promise.race([spawnFailed, new Promise((resolve, reject) => {
         lines.once("line", resolve);
         child.once("exit", (code) => reject(new Error(`node exited (${code}) before printing its JSON line`)));
-    }), 30000, "the node's first output line");
+    })]), 30000, "the node's first output line");
     lines.on("line", (l) => console.log(`node: ${l}`));
     let info;
     try {
@@ -171,7 +172,7 @@ async function runChecks(ethers, info) {
     // Installs an eth_newFilter before the transfer is sent (ethers batches requests in order),
     // then polls it with eth_getFilterChanges on every new block.
     await token.on(token.filters.Transfer(funded.address, alice.address),
-                   (from, to, value, event) => onTransfer({ from, to, value, event }));
+                   (...args) => onTransfer(args[args.length - 1]));   // the ContractEventPayload
 
     // --- NRG transfer with receipt and event ---
     const transferTx = await token.transfer(alice.address, amount);
@@ -188,7 +189,8 @@ async function runChecks(ethers, info) {
     check(fetched && fetched.blockNumber === receipt.blockNumber && fetched.from === funded.address,
           "eth_getTransactionByHash returns the mined transaction");
     const event = await withTimeout(seen, 15000, "Transfer event through filter polling");
-    check(event.value === amount && event.event.log.transactionHash === transferTx.hash, "contract.on delivered the Transfer event");
+    check(event.args.value === amount && event.log.transactionHash === transferTx.hash,
+          `contract.on delivered the Transfer event (value ${event.args.value}, tx ${event.log.transactionHash})`);
     await token.removeAllListeners();
 
     // --- approve + transferFrom ---
