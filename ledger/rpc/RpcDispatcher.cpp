@@ -11,8 +11,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// ChainStore::logs answers at most this many entries (its default limit).
-constexpr std::size_t kStoreLogLimit = 10'000;
 // Recent (number, hash) pairs a filter remembers to find where a reorganisation forked.
 constexpr std::size_t kFilterHistory = 64;
 
@@ -441,10 +439,14 @@ LogFilter RpcDispatcher::parseLogFilter(const json::value& v, bool forFilter, st
 }
 
 json::array RpcDispatcher::queryLogs(const LogFilter& filter) const {
-    const auto entries = node_.logs(filter);
-    const std::size_t limit = std::min(limits_.maxLogResults, kStoreLogLimit);
-    if (entries.size() >= limit)
-        throw RpcError(code::kLimitExceeded, "query returned more than " + decimal(limit - 1) + " results; narrow the block range");
+    std::vector<LogEntry> entries;
+    try {
+        entries = node_.logs(filter);
+    } catch (const LogLimitExceeded& e) {   // the store's own bound (geth's wording)
+        throw RpcError(code::kLimitExceeded, e.what());
+    }
+    if (entries.size() > limits_.maxLogResults)
+        throw RpcError(code::kLimitExceeded, "query returned more than " + decimal(limits_.maxLogResults) + " results");
     json::array out;
     out.reserve(entries.size());
     for (const auto& e : entries) out.emplace_back(logEntryJson(e));

@@ -19,7 +19,7 @@ struct RpcLimits {
     std::size_t maxJsonDepth = 64;                    // deeper nesting is a parse error
     std::size_t maxFilters = 10'000;
     std::chrono::seconds filterTimeout{300};          // unpolled filters expire (geth: 5 min)
-    std::size_t maxLogResults = 10'000;               // eth_getLogs answers at most this many
+    std::size_t maxLogResults = 10'000;               // eth_getLogs answers at most this many (the store also bounds it)
     std::uint64_t maxFeeHistoryBlocks = 1024;
     std::uint64_t callGasCap = 50'000'000;            // eth_call / eth_estimateGas gas ceiling
     std::size_t maxBlockFilterHashes = 10'000;        // one eth_getFilterChanges of a block filter
