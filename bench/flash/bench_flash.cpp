@@ -17,6 +17,7 @@
 
 #include "firmware/boot/swh_image.h"
 #include "firmware/crypto/swh_crypto.h"
+#include "firmware/protocol/swp_lz.h"
 #include "firmware/protocol/swp_rle.h"
 #include "tests/firmware/hub_client.h"
 #include "tests/firmware/process.h"
@@ -65,7 +66,7 @@ struct Chunk {
 // Sends the image with up to `window` chunks in flight (go-back-N on OFFSET). Returns seconds
 // from FLASH_BEGIN to the FLASH_END status, or -1 on failure.
 double flashImage(fwtest::HubClient &c, PacedLink &line, const Bytes &image, size_t chunkSize,
-                  bool rle, int window)
+                  int encoding, int window)
 {
     uint8_t sha[32];
     swh_sha256(image.data(), image.size(), sha);
@@ -84,18 +85,26 @@ double flashImage(fwtest::HubClient &c, PacedLink &line, const Bytes &image, siz
     std::deque<Chunk> inFlight;
     while (acked < image.size()) {
         while (static_cast<int>(inFlight.size()) < window && sendOffset < image.size()) {
-            const size_t n = std::min<size_t>(image.size() - sendOffset, chunkSize);
-            Bytes data(image.begin() + sendOffset, image.begin() + static_cast<long>(sendOffset + n));
+            size_t n = std::min<size_t>(image.size() - sendOffset, encoding == SWP_ENCODING_LZ ? 4096 : chunkSize);
             swp_message cm{};
             cm.type = SWP_MSG_FLASH_CHUNK;
             cm.body.flashChunk.offset = sendOffset;
             Bytes enc;
-            if (rle) {
+            if (encoding == SWP_ENCODING_LZ) {  // as much input as fits in one 1000-byte chunk
+                static swp_lz_encoder lz;
+                enc.resize(chunkSize);
+                size_t len = 0;
+                while ((len = swp_lz_encode(&lz, image.data(), image.size(), sendOffset, n, enc.data(), enc.size())) == 0) {
+                    n = n * 7 / 8;
+                }
+                enc.resize(len);
+            } else if (encoding == SWP_ENCODING_RLE) {
                 enc.resize(SWP_RLE_MAX_ENCODED(n));
-                enc.resize(swp_rle_encode(data.data(), n, enc.data(), enc.size()));
+                enc.resize(swp_rle_encode(image.data() + sendOffset, n, enc.data(), enc.size()));
             }
-            if (rle && enc.size() < n) {
-                cm.body.flashChunk.encoding = SWP_ENCODING_RLE;
+            Bytes data(image.begin() + sendOffset, image.begin() + static_cast<long>(sendOffset + n));
+            if (encoding != SWP_ENCODING_RAW && enc.size() < n) {
+                cm.body.flashChunk.encoding = static_cast<uint8_t>(encoding);
                 cm.body.flashChunk.data = enc.data();
                 cm.body.flashChunk.dataLen = static_cast<uint16_t>(enc.size());
             } else {
@@ -153,17 +162,20 @@ int benchVirtualHub(const std::string &hubExe, const Bytes &factory, const Bytes
     }
     PacedLink line(c, kBaud);
     std::printf("virtual hub, link limited to %ld baud (10 bits per byte: %ld B/s)\n", kBaud, kBaud / 10);
-    const double base = flashImage(c, line, image, 128, false, 1);
+    const double base = flashImage(c, line, image, 128, SWP_ENCODING_RAW, 1);
     report("baseline: stop-and-wait, 128-byte chunks", image.size(), base);
-    const double saw = flashImage(c, line, image, 1000, false, 1);
+    const double saw = flashImage(c, line, image, 1000, SWP_ENCODING_RAW, 1);
     report("stop-and-wait, 1000-byte raw chunks", image.size(), saw);
-    const double raw = flashImage(c, line, image, 1000, false, 4);
+    const double raw = flashImage(c, line, image, 1000, SWP_ENCODING_RAW, 4);
     report("window 4, 1000-byte raw chunks", image.size(), raw);
-    const double rle = flashImage(c, line, image, 1000, true, 4);
+    const double rle = flashImage(c, line, image, 1000, SWP_ENCODING_RLE, 4);
     report("window 4, RLE chunks (real image)", image.size(), rle);
+    const double lz = flashImage(c, line, image, 1000, SWP_ENCODING_LZ, 4);
+    report("window 4, LZ chunks (real image)", image.size(), lz);
+    std::printf("ratio LZ / baseline: %.2fx\n", base / lz);
     std::printf("ratio window-4 raw / baseline: %.2fx\n", base / raw);
     std::system(("rm -rf " + dir).c_str());
-    return base > 0 && raw > 0 && rle > 0 ? 0 : 1;
+    return base > 0 && raw > 0 && rle > 0 && lz > 0 ? 0 : 1;
 }
 
 int benchQemu(const std::string &bootloader, const std::string &tool, const Bytes &factory,
@@ -184,7 +196,7 @@ int benchQemu(const std::string &bootloader, const std::string &tool, const Byte
     fwtest::HubClient c;
     if (!c.open(dir + "/tty")) return 1;
     PacedLink line(c, 0);  // QEMU sets its own pace (about 25 KB/s host to guest)
-    const double t = flashImage(c, line, image, 1000, false, 4);
+    const double t = flashImage(c, line, image, 1000, SWP_ENCODING_RAW, 4);
     report("QEMU end to end, 128 KiB image (window 4, raw)", image.size(), t);
     qemu.kill(SIGKILL);
     socat.kill(SIGKILL);

@@ -4,10 +4,13 @@
 
 #include "firmware/boot/swh_boot.h"
 #include "firmware/port/swh_flash_area.h"
+#include "firmware/protocol/swp_lz.h"
 #include "firmware/protocol/swp_rle.h"
 
 /* Inflated chunk, after up to 3 bytes carried over from the previous chunk. */
 static uint8_t s_work[SWH_FLASH_ALIGN + SWH_UPDATE_MAX_INFLATED];
+/* The last 4 KiB of the image received, for LZ chunks that copy from earlier chunks. */
+static swp_lz_history s_history;
 
 static const swh_flash_area *target_area(const swh_update *u)
 {
@@ -46,6 +49,7 @@ swp_status swh_update_begin(swh_update *u, int runningSlot, int runningConfirmed
         return SWP_OK;
     }
     swh_update_init(u);
+    swp_lz_history_reset(&s_history);
     u->slot = 1 - runningSlot;
     if (erase_slot(target_area(u)) != 0) {
         return SWP_ERR_FLASH_IO;
@@ -81,6 +85,9 @@ static long inflate(uint8_t encoding, const uint8_t *data, uint16_t len, uint8_t
     if (encoding == SWP_ENCODING_RLE) {
         return swp_rle_decode(data, len, out, SWH_UPDATE_MAX_INFLATED);
     }
+    if (encoding == SWP_ENCODING_LZ) {
+        return swp_lz_decode(data, len, &s_history, out, SWH_UPDATE_MAX_INFLATED);
+    }
     return -2;
 }
 
@@ -108,6 +115,7 @@ swp_status swh_update_chunk(swh_update *u, uint32_t offset, uint8_t encoding,
         return st;
     }
     swh_sha256_update(&u->sha, s_work + (u->nextOffset - at), (size_t)n);
+    swp_lz_history_append(&s_history, s_work + (u->nextOffset - at), (size_t)n);
     u->nextOffset += (uint32_t)n;
     *nextOffset = u->nextOffset;
     return SWP_OK;

@@ -267,7 +267,8 @@ static void handle_hello(uint8_t ack)
     m.body.helloReply.window = 4;
     m.body.helloReply.capabilities = SWP_CAP_FLASH | SWP_CAP_PROVISION | SWP_CAP_CONFIG |
                                      SWP_CAP_TELEMETRY | SWP_CAP_SENSOR_FEED | SWP_CAP_ZCL |
-                                     SWP_CAP_LORAWAN | SWP_CAP_FLASH_RLE;
+                                     SWP_CAP_LORAWAN | SWP_CAP_FLASH_RLE |
+                                     SWP_CAP_FLASH_LZ;
     m.body.helloReply.firmwareVersion = s_hub.boot.firmwareVersion;
     const size_t modelLen = strlen(s_hub.boot.model);
     memcpy(m.body.helloReply.model, s_hub.boot.model,

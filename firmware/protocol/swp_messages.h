@@ -82,10 +82,12 @@ typedef enum swp_status {
 #define SWP_CAP_ZCL 0x0020u
 #define SWP_CAP_LORAWAN 0x0040u
 #define SWP_CAP_FLASH_RLE 0x0080u /* FLASH_CHUNK encoding 1 accepted */
+#define SWP_CAP_FLASH_LZ 0x0100u  /* FLASH_CHUNK encoding 2 accepted */
 
 /* FLASH_CHUNK encodings. */
 #define SWP_ENCODING_RAW 0u
 #define SWP_ENCODING_RLE 1u /* byte-oriented run-length (docs/protocol.md); inflated on the hub */
+#define SWP_ENCODING_LZ 2u  /* LZ77 with a 4 KiB window across chunks (swp_lz.h) */
 
 /* REBOOT modes. */
 #define SWP_REBOOT_NORMAL 0u

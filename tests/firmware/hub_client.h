@@ -14,6 +14,7 @@
 
 #include "firmware/protocol/swp_frame.h"
 #include "firmware/protocol/swp_messages.h"
+#include "firmware/protocol/swp_lz.h"
 #include "firmware/protocol/swp_rle.h"
 
 namespace fwtest {
@@ -140,7 +141,8 @@ public:
 
     // FLASH_BEGIN .. FLASH_END; returns the final FLASH_STATUS status (or 0xFF on no reply).
     // stopAfter > 0 stops sending after that many bytes (for resume tests).
-    uint8_t flash(const std::vector<uint8_t> &image, const uint8_t sha[32], bool rle, size_t stopAfter = 0,
+    // encoding: 0 raw, 1 RLE, 2 LZ (what FLASH_CHUNK carries).
+    uint8_t flash(const std::vector<uint8_t> &image, const uint8_t sha[32], int encoding, size_t stopAfter = 0,
                   uint32_t *resumedFrom = nullptr)
     {
         swp_message m{};
@@ -153,12 +155,22 @@ public:
         if (resumedFrom) *resumedFrom = next;
         while (next < image.size()) {
             if (stopAfter > 0 && next >= stopAfter) return SWP_OK;
-            const size_t n = std::min<size_t>(image.size() - next, rle ? 2048 : 1000);
+            size_t n = std::min<size_t>(image.size() - next, encoding ? 2048 : 1000);
             std::vector<uint8_t> data(image.begin() + next, image.begin() + static_cast<long>(next + n));
             m = {};
             m.type = SWP_MSG_FLASH_CHUNK;
             m.body.flashChunk.offset = next;
-            if (rle) {
+            if (encoding == SWP_ENCODING_LZ) {
+                static swp_lz_encoder enc;
+                std::vector<uint8_t> lz(1000);
+                size_t len = 0;
+                while (n > 0 && (len = swp_lz_encode(&enc, image.data(), image.size(), next, n, lz.data(), lz.size())) == 0) {
+                    n = n * 3 / 4;
+                }
+                lz.resize(len);
+                data = lz;
+                m.body.flashChunk.encoding = SWP_ENCODING_LZ;
+            } else if (encoding == SWP_ENCODING_RLE) {
                 std::vector<uint8_t> enc(SWP_RLE_MAX_ENCODED(n));
                 enc.resize(swp_rle_encode(data.data(), n, enc.data(), enc.size()));
                 if (enc.size() < n && enc.size() <= 1000) {

@@ -11,6 +11,7 @@
 #include "firmware/boot/swh_update.h"
 #include "firmware/crypto/swh_crypto.h"
 #include "firmware/port/host/swh_flash_sim.h"
+#include "firmware/protocol/swp_lz.h"
 #include "firmware/protocol/swp_rle.h"
 #include "tests/firmware/fw_test.h"
 #include "tests/firmware/fw_test_util.h"
@@ -81,12 +82,16 @@ swp_status sendImage(swh_update &u, const Running &r, const Bytes &image)
     while (st == SWP_OK && next < image.size()) {
         const size_t n = std::min<size_t>(image.size() - next, 100 + rng() % 900);
         Bytes chunk(image.begin() + next, image.begin() + static_cast<long>(next + n));
-        uint8_t encoding = SWP_ENCODING_RAW;
-        if (rng() % 2) {
+        uint8_t encoding = static_cast<uint8_t>(rng() % 3);
+        if (encoding == SWP_ENCODING_RLE) {
             Bytes rle(SWP_RLE_MAX_ENCODED(n));
             rle.resize(swp_rle_encode(chunk.data(), n, rle.data(), rle.size()));
             chunk = rle;
-            encoding = SWP_ENCODING_RLE;
+        } else if (encoding == SWP_ENCODING_LZ) {
+            static swp_lz_encoder enc;
+            Bytes lz(2 * n + 16);
+            lz.resize(swp_lz_encode(&enc, image.data(), image.size(), next, n, lz.data(), lz.size()));
+            chunk = lz;
         }
         st = swh_update_chunk(&u, next, encoding, chunk.data(), static_cast<uint16_t>(chunk.size()), &next);
     }

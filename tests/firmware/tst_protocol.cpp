@@ -11,6 +11,7 @@
 #include "firmware/protocol/swp_cobs.h"
 #include "firmware/protocol/swp_crc32.h"
 #include "firmware/protocol/swp_frame.h"
+#include "firmware/protocol/swp_lz.h"
 #include "firmware/protocol/swp_messages.h"
 #include "firmware/protocol/swp_rle.h"
 #include "tests/firmware/fw_test.h"
@@ -342,6 +343,71 @@ void testRle()
     FW_CHECK(swp_rle_decode(bigRun.data(), bigRun.size(), out, sizeof out) == -1);
 }
 
+// LZ chunks decode against the history of earlier chunks, and malformed streams are refused.
+void testLz()
+{
+    // An "image" with repeats near and far (within and beyond the 4 KiB window).
+    Bytes image;
+    const Bytes motif = randomBytes(300);
+    while (image.size() < 60000) {
+        if (rng() % 3 == 0) image.insert(image.end(), motif.begin(), motif.end());
+        const Bytes fresh = randomBytes(50 + rng() % 400);
+        image.insert(image.end(), fresh.begin(), fresh.end());
+        if (image.size() > 1000 && rng() % 2) {  // copy a recent stretch
+            const size_t from = image.size() - 1 - rng() % 900;
+            const size_t n = std::min<size_t>(image.size() - from, 200);
+            const Bytes again(image.begin() + static_cast<long>(from), image.begin() + static_cast<long>(from + n));
+            image.insert(image.end(), again.begin(), again.end());
+        }
+    }
+    static swp_lz_encoder enc;
+    static swp_lz_history hist;
+    swp_lz_history_reset(&hist);
+    size_t pos = 0, encodedTotal = 0;
+    Bytes out(4096), back;
+    while (pos < image.size()) {
+        const size_t n = std::min<size_t>(image.size() - pos, 1 + rng() % 4096);
+        Bytes e(1200);
+        size_t elen = swp_lz_encode(&enc, image.data(), image.size(), pos, n, e.data(), e.size());
+        size_t used = n;
+        while (elen == 0 && used > 1) {  // too big for one frame: take less
+            used = used * 3 / 4;
+            elen = swp_lz_encode(&enc, image.data(), image.size(), pos, used, e.data(), e.size());
+        }
+        FW_CHECK(elen > 0);
+        const long d = swp_lz_decode(e.data(), elen, &hist, out.data(), out.size());
+        FW_CHECK_MSG(d == static_cast<long>(used), "chunk at %zu", pos);
+        if (d <= 0) break;
+        FW_CHECK(std::memcmp(out.data(), image.data() + pos, used) == 0);
+        swp_lz_history_append(&hist, out.data(), used);
+        back.insert(back.end(), out.begin(), out.begin() + d);
+        pos += used;
+        encodedTotal += elen;
+    }
+    FW_CHECK(back == image);
+    std::printf("LZ: %zu bytes -> %zu (%.2f)\n", image.size(), encodedTotal,
+                static_cast<double>(encodedTotal) / image.size());
+    FW_CHECK(encodedTotal < image.size() * 9 / 10);
+    // Malformed: distance 0, beyond the image start, beyond the window; truncated tokens.
+    swp_lz_history_reset(&hist);
+    const Bytes lit = {0x02, 'a', 'b', 'c'};
+    const std::vector<Bytes> bad = {{0x02, 'a', 'b', 'c', 0x80, 0x00, 0x00},
+                                    {0x02, 'a', 'b', 'c', 0x80, 0x04, 0x00},
+                                    {0x80, 0x01},
+                                    {0x05, 'a'}};
+    for (const Bytes &b : bad) {
+        FW_CHECK(swp_lz_decode(b.data(), b.size(), &hist, out.data(), out.size()) == -1);
+    }
+    hist.produced = 10000;  // far into an image: a distance of 4097 is outside the window
+    const Bytes tooFar = {0x80, 0x01, 0x10};
+    FW_CHECK(swp_lz_decode(tooFar.data(), tooFar.size(), &hist, out.data(), out.size()) == -1);
+    const Bytes overlap = {0x00, 'z', 0x85, 0x01, 0x00};  // 'z' then 8 copies of it
+    swp_lz_history_reset(&hist);
+    FW_CHECK(swp_lz_decode(overlap.data(), overlap.size(), &hist, out.data(), out.size()) == 9);
+    FW_CHECK(out[8] == 'z');
+    FW_CHECK(swp_lz_decode(lit.data(), lit.size(), &hist, out.data(), 2) == -1);  // output cap
+}
+
 }  // namespace
 
 int main()
@@ -352,5 +418,6 @@ int main()
     testCorruptionDetected();
     testGarbageNeverCrashes();
     testRle();
+    testLz();
     return FW_TEST_RESULT();
 }

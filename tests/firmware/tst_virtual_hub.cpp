@@ -255,15 +255,15 @@ void testFlashing(HubClient &c)
     Bytes corrupted = g_v2;
     corrupted[500] ^= 0x40;
     swh_sha256(corrupted.data(), corrupted.size(), sha);
-    FW_CHECK(c.flash(corrupted, sha, false) == SWP_ERR_IMAGE_HASH);
+    FW_CHECK(c.flash(corrupted, sha, SWP_ENCODING_RAW) == SWP_ERR_IMAGE_HASH);
     // A plain reboot after the refusal: the hub comes back on v1 (nothing was activated).
     FW_CHECK(c.request(msgOf(SWP_MSG_REBOOT)).msg.body.result.status == SWP_OK);
     FW_CHECK(info(c).firmwareVersion == SWP_VERSION_PACK(1, 0, 0));
     // Resume: stop half-way (an unplug), reopen the session, continue from next_offset.
     swh_sha256(g_v2.data(), g_v2.size(), sha);
-    FW_CHECK(c.flash(g_v2, sha, false, g_v2.size() / 2) == SWP_OK);
+    FW_CHECK(c.flash(g_v2, sha, SWP_ENCODING_RAW, g_v2.size() / 2) == SWP_OK);
     uint32_t resumed = 0;
-    FW_CHECK(c.flash(g_v2, sha, true, 0, &resumed) == SWP_OK);
+    FW_CHECK(c.flash(g_v2, sha, SWP_ENCODING_LZ, 0, &resumed) == SWP_OK);
     FW_CHECK(resumed >= g_v2.size() / 2 && resumed < g_v2.size());
     swp_message reboot = msgOf(SWP_MSG_REBOOT);
     reboot.body.reboot.mode = SWP_REBOOT_TEST_NEW_IMAGE;
@@ -271,12 +271,12 @@ void testFlashing(HubClient &c)
     swp_info_reply i = info(c);
     FW_CHECK(i.firmwareVersion == SWP_VERSION_PACK(1, 1, 0) && i.activeSlot == 1 && i.imageState == 1);
     // On trial: no new flashing until confirmed.
-    FW_CHECK(c.flash(g_v2, sha, false) == SWP_ERR_UNCONFIRMED);
+    FW_CHECK(c.flash(g_v2, sha, SWP_ENCODING_RAW) == SWP_ERR_UNCONFIRMED);
     FW_CHECK(c.request(msgOf(SWP_MSG_CONFIRM)).msg.body.result.status == SWP_OK);
     i = info(c);
     FW_CHECK(i.imageState == 0 && i.versionFloor == SWP_VERSION_PACK(1, 1, 0));
     swh_sha256(g_v1.data(), g_v1.size(), sha);
-    FW_CHECK(c.flash(g_v1, sha, false) == SWP_ERR_IMAGE_DOWNGRADE);
+    FW_CHECK(c.flash(g_v1, sha, SWP_ENCODING_RLE) == SWP_ERR_IMAGE_DOWNGRADE);
     FW_CHECK(info(c).firmwareVersion == SWP_VERSION_PACK(1, 1, 0));
 }
 

@@ -27,6 +27,12 @@ void m4_uart_write_polled(const uint8_t *data, size_t len)
     }
 }
 
+void m4_uart_drain(void)
+{
+    while (UART_STATE & UART_STATE_TXFULL) {
+    }
+}
+
 void m4_systick_init(uint32_t hz)
 {
     SYST_RVR = SYSCLK_HZ / hz - 1u;

@@ -51,6 +51,8 @@ typedef struct swh_m4_handoff {
 
 void m4_uart_init(int interrupts);
 void m4_uart_write_polled(const uint8_t *data, size_t len);
+/* Waits until the last byte left the transmitter (before a jump or reset). */
+void m4_uart_drain(void);
 void m4_systick_init(uint32_t hz);
 void m4_system_reset(void);
 

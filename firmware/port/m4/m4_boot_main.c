@@ -62,6 +62,7 @@ int main(void)
     say(line);
     say(st.testBoot ? " test\n" : "\n");
     m4_uart_write_polled((const uint8_t *)"", 1);
+    m4_uart_drain(); /* the application's first byte would overwrite a byte still pending */
     jump_to(SWH_M4_APP_LOAD_ADDRESS);
     return 0;
 }
