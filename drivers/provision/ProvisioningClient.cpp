@@ -6,6 +6,7 @@
 #include <QMessageAuthenticationCode>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QTimer>
 
 #include <algorithm>
 #include <cctype>
@@ -47,18 +48,19 @@ bool ProvisioningClient::provision(const ProvisioningRequest& request)
     }
     busy_ = true;
     request_ = request;
-    if (request_.technicianKey.isEmpty()) {
-        finish({false, tr("No technician credential: load your key file first."), SWP_ERR_DENIED,
-                {}, {}});
+    // Refusals before any I/O still arrive from the event loop, never inside this call.
+    auto refuse = [this](const QString& why, swp_status status) {
+        QTimer::singleShot(0, this, [this, why, status] { finish({false, why, status, {}, {}}); });
         return true;
+    };
+    if (request_.technicianKey.isEmpty()) {
+        return refuse(tr("No technician credential: load your key file first."), SWP_ERR_DENIED);
     }
     if (request_.nwkSKey.size() != 16 || request_.appSKey.size() != 16) {
-        finish({false, tr("The LoRaWAN session keys must be 16 bytes each."), SWP_ERR_RANGE, {},
-                {}});
-        return true;
+        return refuse(tr("The LoRaWAN session keys must be 16 bytes each."), SWP_ERR_RANGE);
     }
     if (link_->handshakeDone()) {
-        requestChallenge();
+        QTimer::singleShot(0, this, &ProvisioningClient::requestChallenge);
         return true;
     }
     link_->handshake([self = QPointer<ProvisioningClient>(this)](const LinkReply& reply,

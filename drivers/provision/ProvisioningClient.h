@@ -42,7 +42,8 @@ class ProvisioningClient final : public QObject {
 public:
     explicit ProvisioningClient(HubLink* link, QObject* parent = nullptr);
 
-    // Asynchronous: emits finished() once. Returns false when a run is already going.
+    // Asynchronous: emits finished() once, always from the event loop (never inside this
+    // call). Returns false when a run is already going.
     bool provision(const ProvisioningRequest& request);
     bool busy() const { return busy_; }
 

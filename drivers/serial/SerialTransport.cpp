@@ -65,9 +65,13 @@ private:
             return;  // open failures are reported by openPort()
         }
         const QString reason = port_->errorString();
-        // A pulled cable shows up as ResourceError (read fails with EIO) or DeviceNotFound;
-        // the port is unusable afterwards, so close it and let the caller reconnect.
-        if (error == QSerialPort::ResourceError || error == QSerialPort::DeviceNotFoundError) {
+        // A pulled cable shows up as ResourceError (read fails with EIO) or DeviceNotFound,
+        // often preceded by a burst of ReadErrors (Qt retries the read: ENOTTY, ENOENT);
+        // the port is unusable afterwards, so close it at the first one and let the caller
+        // reconnect. Qt reports nothing else that a working port recovers from.
+        if (error == QSerialPort::ResourceError || error == QSerialPort::DeviceNotFoundError ||
+            error == QSerialPort::ReadError || error == QSerialPort::WriteError ||
+            error == QSerialPort::UnknownError) {
             port_->close();
             Q_EMIT unplugged(reason);
             return;
