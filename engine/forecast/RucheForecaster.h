@@ -16,7 +16,7 @@ namespace swarmergy::forecast {
 
 struct ForecasterOptions {
     TrainOptions network;       // per target; seed is offset per target
-    int originStride = 4;       // one training origin per hour
+    int originStride = 6;       // one training origin every 90 minutes
     // Called with (target, share of that target done); return false to cancel training.
     std::function<bool(Target, double)> progress;
 };
