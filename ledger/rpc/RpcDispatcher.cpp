@@ -3,6 +3,7 @@
 #include "ledger/crypto/Keccak.h"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 
 namespace swarmergy::ledger::rpc {
@@ -125,8 +126,10 @@ std::optional<json::value> RpcDispatcher::handleOne(const json::value& request) 
         return errorResponse(nullptr, RpcError(code::kInvalidRequest, "invalid request: expected a JSON object"));
     const json::object& o = request.get_object();
     const json::value* id = o.if_contains("id");
-    if (id && !id->is_string() && !id->is_number() && !id->is_null())
-        return errorResponse(nullptr, RpcError(code::kInvalidRequest, "invalid request: id must be a string, a number or null"));
+    // A number too large for a double (1e400) parses as infinity, which JSON cannot echo back.
+    const bool badNumber = id && id->is_double() && !std::isfinite(id->get_double());
+    if (id && ((!id->is_string() && !id->is_number() && !id->is_null()) || badNumber))
+        return errorResponse(nullptr, RpcError(code::kInvalidRequest, "invalid request: id must be a string, a finite number or null"));
     const json::value idValue = id ? *id : json::value(nullptr);
     const json::value* version = o.if_contains("jsonrpc");
     if (version && !(version->is_string() && version->get_string() == "2.0"))

@@ -37,6 +37,8 @@ private:
     RpcDispatcher& dispatcher_;
     const RpcServerOptions& options_;
     std::shared_ptr<std::atomic<std::size_t>> connections_;
+    bool lingering_ = false;
+    std::vector<char> drain_;
 
     void read() {
         parser_.emplace();
@@ -99,6 +101,7 @@ private:
     }
 
     void replyError(http::status status, const std::string& text, bool keepAlive = false) {
+        lingering_ = !keepAlive;
         response_.result(status);
         if (response_.version() == 0) response_.version(11);
         response_.keep_alive(keepAlive);
@@ -115,8 +118,26 @@ private:
     }
 
     void onWrite(beast::error_code ec, std::size_t) {
-        if (ec || !response_.keep_alive()) return close();
+        if (ec) return close();
+        if (lingering_) return linger();
+        if (!response_.keep_alive()) return close();
         read();
+    }
+
+    // After an error reply the client may still be sending (an oversized body): closing with
+    // unread bytes would reset the connection and lose the reply, so stop sending and drain
+    // for a bounded time first (Apache's "lingering close").
+    void linger() {
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream_.expires_after(std::chrono::seconds(2));
+        drain_.resize(16 * 1024);
+        stream_.async_read_some(asio::buffer(drain_), beast::bind_front_handler(&Session::onDrain, shared_from_this()));
+    }
+
+    void onDrain(beast::error_code ec, std::size_t) {
+        if (ec) return close();
+        stream_.async_read_some(asio::buffer(drain_), beast::bind_front_handler(&Session::onDrain, shared_from_this()));
     }
 
     void close() {
