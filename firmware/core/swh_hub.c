@@ -452,7 +452,7 @@ static void dispatch(const swp_message *req, uint8_t ack)
         reply_result(req->type, SWP_OK, ack);
         break;
     case SWP_MSG_SENSOR_FEED:
-        on_sensor_feed(&req->body.sensorFeed);
+        swh_hub_sensor_sample(&req->body.sensorFeed);
         send_telemetry(ack, 1); /* the simulator sees the decision at once */
         break;
     case SWP_MSG_SETPOINT:
@@ -545,6 +545,11 @@ void swh_hub_poll(void)
         s_hub.lastTelemetryMs = now;
         send_telemetry(0, 0);
     }
+}
+
+void swh_hub_sensor_sample(const swp_sensor_feed *sample)
+{
+    on_sensor_feed(sample);
 }
 
 int swh_hub_reboot_requested(void) { return s_hub.rebootRequested; }

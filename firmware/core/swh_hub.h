@@ -28,6 +28,10 @@ typedef struct swh_hub_boot_info {
 void swh_hub_init(const swh_hub_boot_info *boot);
 /* Feeds bytes received from the host. */
 void swh_hub_receive(const uint8_t *data, size_t len);
+/* The sensor interface: a port with its own metering front-end hands each sample here; the
+ * simulated boards (QEMU, virtual hub) receive theirs as SENSOR_FEED on the link, which ends
+ * in the same call. Integrates the previous decision up to the sample's time, decides anew. */
+void swh_hub_sensor_sample(const swp_sensor_feed *sample);
 /* Periodic work (telemetry stream). Call after every wake-up. */
 void swh_hub_poll(void);
 /* Set once a REBOOT was acknowledged: the port resets after its output drained. */

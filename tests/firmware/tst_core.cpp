@@ -9,6 +9,9 @@
 #include "firmware/core/swh_decision.h"
 #include "firmware/core/swh_lorawan.h"
 #include "firmware/core/swh_meter.h"
+#include "firmware/core/swh_store.h"
+#include "firmware/port/host/swh_flash_sim.h"
+#include "firmware/port/swh_flash_area.h"
 #include "firmware/core/swh_zcl.h"
 #include "firmware/crypto/swh_crypto.h"
 #include "tests/firmware/fw_test.h"
@@ -215,6 +218,45 @@ void testZcl()
     FW_CHECK(swh_zcl_command(&z, &bad) == SWH_ZCL_STATUS_UNSUP_COMMAND);
 }
 
+// The store survives a power cut at every flash operation of a save: it loads either the
+// previous record or the new one, never garbage, and the next save works.
+void testStorePowerCuts()
+{
+    std::vector<uint8_t> flash(SWH_FLASH_USED_SIZE);
+    swh_flash_sim_attach(flash.data(), flash.size());
+    swh_flash_sim_erase_all();
+    swh_flash_sim_set_budget(-1);
+    swh_persistent s;
+    FW_CHECK(swh_store_load(&s) == -1 && s.config[SWH_CFG_BATTERY_CAPACITY_WH] == 10000);
+    s.config[SWH_CFG_BATTERY_CAPACITY_WH] = 111;
+    FW_CHECK(swh_store_save(&s) == 0);
+    const std::vector<uint8_t> before = flash;
+    swh_flash_sim_reset_operations();
+    s.config[SWH_CFG_BATTERY_CAPACITY_WH] = 222;
+    FW_CHECK(swh_store_save(&s) == 0);
+    const long total = swh_flash_sim_operations();
+    int sawOld = 0, sawNew = 0;
+    for (long cut = 0; cut <= total; ++cut) {
+        flash = before;
+        swh_flash_sim_attach(flash.data(), flash.size());
+        swh_flash_sim_set_budget(cut);
+        swh_persistent w;
+        swh_store_load(&w);
+        w.config[SWH_CFG_BATTERY_CAPACITY_WH] = 222;
+        swh_store_save(&w);
+        swh_flash_sim_set_budget(-1);
+        swh_persistent r;
+        FW_CHECK(swh_store_load(&r) == 0);
+        const int v = r.config[SWH_CFG_BATTERY_CAPACITY_WH];
+        FW_CHECK_MSG(v == 111 || v == 222, "cut %ld: %d", cut, v);
+        (v == 111 ? sawOld : sawNew)++;
+        r.config[SWH_CFG_BATTERY_CAPACITY_WH] = 333;
+        FW_CHECK(swh_store_save(&r) == 0 && swh_store_load(&r) == 0 && r.config[SWH_CFG_BATTERY_CAPACITY_WH] == 333);
+    }
+    FW_CHECK(sawOld > 0 && sawNew > 0);
+    FW_CHECK(swh_config_check(SWH_CFG_SOC_MAX_PERMILLE, 1001) != 0 && swh_config_check(0, 1) == -1);
+}
+
 }  // namespace
 
 int main()
@@ -223,5 +265,6 @@ int main()
     testDecisions();
     testMeterAndReadings();
     testZcl();
+    testStorePowerCuts();
     return FW_TEST_RESULT();
 }

@@ -233,6 +233,22 @@ void testMeteringReadingUplink(HubClient &c)
     FW_CHECK(follow.ok && follow.msg.body.telemetry.mode == 0 && follow.msg.body.telemetry.batteryW == 1500);
 }
 
+void testTelemetryStream(HubClient &c)
+{
+    swp_message ctl = msgOf(SWP_MSG_TELEMETRY_CONTROL);
+    ctl.body.telemetryControl.periodS = 1;
+    FW_CHECK(c.request(ctl).msg.body.result.status == SWP_OK);
+    c.unsolicited().clear();
+    const auto isTelemetry = [](const Received &f) { return f.header.type == SWP_MSG_TELEMETRY && f.header.ack == 0; };
+    const Received first = c.waitFor(isTelemetry, 3000);
+    const Received second = c.waitFor(isTelemetry, 3000);
+    FW_CHECK(first.ok && second.ok && second.header.seq != first.header.seq);
+    ctl.body.telemetryControl.periodS = 0;
+    FW_CHECK(c.request(ctl).msg.body.result.status == SWP_OK);
+    c.unsolicited().clear();
+    FW_CHECK(!c.waitFor(isTelemetry, 1500).ok);  // stopped
+}
+
 void testZcl(HubClient &c)
 {
     swp_message cmd = msgOf(SWP_MSG_ZCL_COMMAND);
@@ -303,6 +319,7 @@ int main(int argc, char **argv)
         testConfig(c);
         testMeteringReadingUplink(c);
         testZcl(c);
+        testTelemetryStream(c);
         testFlashing(c);
         hub.kill(SIGKILL);  // power cut
     }
