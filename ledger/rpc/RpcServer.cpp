@@ -177,6 +177,8 @@ void acceptLoop(asio::io_context& ioc, tcp::acceptor& acceptor, RpcDispatcher& d
                                       beast::error_code ignored;
                                       socket.close(ignored);
                                   } else {
+                                      beast::error_code ignored;   // small replies: no Nagle delay
+                                      socket.set_option(tcp::no_delay(true), ignored);
                                       std::make_shared<Session>(std::move(socket), dispatcher, options, connections)->start();
                                   }
                               }
