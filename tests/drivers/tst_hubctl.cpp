@@ -85,6 +85,8 @@ private Q_SLOTS:
     void provisionReturnsTheAddress();
     void wrongCredentialIsRefused();
     void usageErrorsExitTwo();
+    void monitorStreamsTelemetry();
+    void emulateFakeServesAFakeHub();
     void flashSurvivesAHubRestart();
 
 private:
@@ -253,6 +255,38 @@ void TstHubctl::usageErrorsExitTwo()
     QCOMPARE(notImage.exitCode, 1);
     QVERIFY(notImage.err.contains(QStringLiteral("not a Swarmergy image")) ||
             notImage.err.contains(QStringLiteral("shorter than an image header")));
+}
+
+void TstHubctl::monitorStreamsTelemetry()
+{
+    const Run run = hubctl({QStringLiteral("monitor"), QStringLiteral("--port"), port_,
+                            QStringLiteral("--period"), QStringLiteral("1"), QStringLiteral("--duration"),
+                            QStringLiteral("3")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList lines = run.out.trimmed().split(QLatin1Char('\n'));
+    QVERIFY2(lines.size() >= 2, qPrintable(run.out));
+    for (const QString& line : lines) {
+        QVERIFY2(line.startsWith(QStringLiteral("telemetry t=")) && line.contains(QStringLiteral("soc=")),
+                 qPrintable(line));
+    }
+    QVERIFY(run.err.contains(QStringLiteral("every 1 s")));
+}
+
+void TstHubctl::emulateFakeServesAFakeHub()
+{
+    QProcess fake;
+    fake.start(QStringLiteral(HUBCTL_PATH), {QStringLiteral("emulate"), QStringLiteral("--fake")});
+    QVERIFY(fake.waitForStarted(5000));
+    while (!fake.canReadLine() && fake.waitForReadyRead(5000)) {
+    }
+    const QString port = QString::fromLocal8Bit(fake.readLine()).trimmed();
+    const Run info = hubctl({QStringLiteral("info"), QStringLiteral("--port"), port});
+    fake.terminate();
+    QVERIFY(fake.waitForFinished(5000));
+    QCOMPARE(fake.exitCode(), 0);
+    QVERIFY2(info.exitCode == 0, qPrintable(info.err));
+    QCOMPARE(field(info.out, QStringLiteral("model")), QStringLiteral("SWH-FAKE"));
+    QCOMPARE(hubctl({QStringLiteral("emulate"), QStringLiteral("--host")}).exitCode, 2);  // no --state
 }
 
 void TstHubctl::flashSurvivesAHubRestart()
