@@ -31,7 +31,8 @@ sem_t g_stop;   // posted by the signal handler (async-signal-safe)
 
 void onSignal(int) { sem_post(&g_stop); }
 
-void waitForSignal() {
+// Installed first thing in main, so a SIGTERM during start-up also stops cleanly.
+void installSignalHandlers() {
     sem_init(&g_stop, 0, 0);
     struct sigaction sa {};
     sa.sa_handler = onSignal;
@@ -39,6 +40,9 @@ void waitForSignal() {
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+}
+
+void waitForSignal() {
     while (sem_wait(&g_stop) != 0) {
     }
 }
@@ -297,6 +301,7 @@ void usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    installSignalHandlers();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         usage();

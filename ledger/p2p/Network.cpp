@@ -362,6 +362,11 @@ void Network::Impl::dial(std::size_t index) {
             return;
         }
         socket->set_option(tcp::no_delay(true), err);
+        if (socket->local_endpoint(err) == socket->remote_endpoint(err)) {   // TCP self-connect to a down peer's port
+            socket->close(err);
+            scheduleDial(index, dd.backoffMs);
+            return;
+        }
         auto s = std::make_shared<Session>(*this, std::move(*socket), true, index);
         sessions.insert(s);
         s->start();
