@@ -54,12 +54,15 @@ model::Scenario makeScenario(const Case& c)
     return s;
 }
 
+int gChunk = 0;   // 0: DispatchOptions default
+
 void runCase(const Case& c, int threads, double& decompSeconds)
 {
     const auto s = makeScenario(c);
     optimization::DispatchOptions o;
     o.threads = threads;
     o.maxGap = c.alveoles >= 10000 ? 0.01 : 0.005;
+    if (gChunk > 0) o.aggregateMaxRuches = gChunk;
     double clpSeconds = 0, clpObjective = 0;
     if (c.clp) {
         const auto t0 = std::chrono::steady_clock::now();
@@ -79,8 +82,11 @@ void runCase(const Case& c, int threads, double& decompSeconds)
         std::printf(" | clp-barrier %7.3f s  obj %12.3f  gap-to-clp %6.3f %%  speed-up %5.1fx",
                     clpSeconds, clpObjective, 100 * (res.schedule.objective - clpObjective) / res.scale,
                     clpSeconds / decompSeconds);
-    std::printf(" | peak RSS %7.1f MB\n", peakRssMb());
+    std::printf(" | peak RSS %7.1f MB | %s\n", peakRssMb(), res.method.c_str());
     if (!check.ok()) std::printf("%s\n", check.summary().c_str());
+    std::printf("        phases:");
+    for (const auto& [name, secs] : res.phaseSeconds) std::printf(" %s %.3f s;", name.c_str(), secs);
+    std::printf("\n");
     std::fflush(stdout);
 }
 
@@ -100,6 +106,7 @@ int main(int argc, char** argv)
             else if (!std::strcmp(argv[i], "noseason")) c.noSeason = true;
             else if (!std::strcmp(argv[i], "nobattery")) c.noBattery = true;
             else if (!std::strncmp(argv[i], "threads=", 8)) threads = std::atoi(argv[i] + 8);
+            else if (!std::strncmp(argv[i], "chunk=", 6)) gChunk = std::atoi(argv[i] + 6);
         }
         double t = 0;
         runCase(c, threads, t);
@@ -107,7 +114,8 @@ int main(int argc, char** argv)
     }
     const std::vector<Case> table = {
         {100, 1, false, false, true},   {1000, 1, false, false, true}, {1000, 1, true, false, true},
-        {1000, 4, false, false, true},  {1000, 4, false, true, true},  {10000, 100, false, false, false},
+        {1000, 4, false, false, true},  {1000, 4, false, true, true},  {2000, 20, false, false, true},
+        {10000, 100, false, false, false},
         {50000, 500, false, false, false},
     };
     double t1000 = 0, t50000 = 0;

@@ -196,7 +196,7 @@ std::vector<std::size_t> alveoleClasses(const model::Ruche& r)
     return index;
 }
 
-model::Scenario aggregatedRelaxation(const model::Scenario& s)
+model::Scenario aggregateAlveoleClasses(const model::Scenario& s)
 {
     model::Scenario agg = s;
     for (auto& r : agg.ruches) {
@@ -967,12 +967,16 @@ void Decomposition::startFrom(const model::Schedule& relaxedSchedule)
 // time grows faster than linearly). Lines between chunks are left at zero in the chunks'
 // solutions, which is then a restriction, not a relaxation: only a single chunk's optimum is
 // a lower bound (`bound`, else -inf). The chunks' prices still feed the exact Lagrangian.
+// The aggregated relaxation, by chunks of consecutive ruches when the essaim is large (CLP
+// time grows faster than linearly). Lines between chunks are left at zero in the chunks'
+// solutions, which is then a restriction, not a relaxation: only a single chunk's optimum is
+// a lower bound (`bound`, else -inf). The chunks' prices still feed the exact Lagrangian.
 DispatchResult Decomposition::solveRelaxation(double& bound)
 {
     const std::size_t chunk = static_cast<std::size_t>(std::max(1, o_.aggregateMaxRuches));
-    const model::Scenario agg = aggregatedRelaxation(s_);
+    const model::Scenario agg = aggregateAlveoleClasses(s_);
     if (agg.ruches.size() <= chunk) {
-        DispatchResult whole = solveWithClp(agg, ClpAlgorithm::DualSimplex);
+        DispatchResult whole = solveWithClp(agg, agg.ruches.size() > 2 ? ClpAlgorithm::Barrier : ClpAlgorithm::DualSimplex);
         bound = *whole.schedule.bound;
         return whole;
     }
@@ -993,7 +997,8 @@ DispatchResult Decomposition::solveRelaxation(double& bound)
                 lineOfPart[c].push_back(l);
             }
         }
-        parts[c] = solveWithClp(part, ClpAlgorithm::DualSimplex);
+        // Barrier (with crossover) beats dual simplex from a few ruches on (measured).
+        parts[c] = solveWithClp(part, part.ruches.size() > 2 ? ClpAlgorithm::Barrier : ClpAlgorithm::DualSimplex);
     });
     DispatchResult whole;
     whole.schedule.scenario = agg.name;
@@ -1026,9 +1031,14 @@ DispatchResult Decomposition::run()
     // The aggregated relaxation (one alvéole per class and ruche) when CLP solves it fast: its
     // optimum is a lower bound, its ruche-level decisions a good start for the stores and lines.
     std::optional<DispatchResult> relaxed;
+    auto phase = [&, mark = Clock::now()](const char* name) mutable {
+        result.phaseSeconds.emplace_back(name, seconds(mark));
+        mark = Clock::now();
+    };
     if (useAggregate_) {
         relaxed = solveRelaxation(aggregateBound_);
         lower = aggregateBound_;
+        phase("relaxation");
         {
             smoothFactor_ = 0.0;   // a good start needs no smoothing
             double maxVoll = 0;
@@ -1036,6 +1046,7 @@ DispatchResult Decomposition::run()
                 for (const auto& a : r.alveoles) maxVoll = std::max(maxVoll, a.vollPerKwh);
             elasticPerKw_ = 100 * dtH_ * std::max(1.0, maxVoll);
             startFrom(relaxed->schedule);
+            phase("start");
             double before = objective();
             for (int k = 0; k < 20 && seconds(started) < o_.timeLimitSeconds; ++k) {
                 parallelFor(ruches_.size(), threads_, [&](std::size_t r, int tid) { sweepRuche(ruches_[r], scratch_[tid]); });
@@ -1045,6 +1056,7 @@ DispatchResult Decomposition::run()
                 if (before - now < kElasticStopShare * scale0) break;
                 before = now;
             }
+            phase("elastic rounds");
             elasticPerKw_ = 0;
             bool feasible = true;
             for (const auto& r : ruches_) feasible = feasible && rucheFeasible(r, scratch_[0]);
@@ -1053,6 +1065,7 @@ DispatchResult Decomposition::run()
                 ruches_.clear();
                 init();
                 smoothFactor_ = 1.0;
+                result.method = "decomposition (restarted from idle)";
             }
         }
         upper = objective();
@@ -1128,6 +1141,7 @@ DispatchResult Decomposition::run()
         if (gapNow <= o_.maxGap || seconds(started) > o_.timeLimitSeconds) break;
         if (primalConverged && step < 1e-3) break;
     }
+    phase("rounds and bound");
     result.iterations = sweeps;
     result.schedule = assemble();
     const double unresolvedKw = finishSchedule(s_, result.schedule);
@@ -1146,6 +1160,8 @@ DispatchResult Decomposition::run()
 }
 
 }  // namespace
+
+model::Scenario aggregatedRelaxation(const model::Scenario& scenario) { return aggregateAlveoleClasses(scenario); }
 
 DispatchResult solveWithDecomposition(const model::Scenario& scenario, const DispatchOptions& options)
 {

@@ -11,6 +11,7 @@
 #include "engine/model/Schedule.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace swarmergy::optimization {
@@ -29,7 +30,7 @@ struct DispatchOptions {
     int autoClpMaxAlveoles = 300; // Auto uses CLP up to this many alvéoles
     // The decomposition solves the aggregated relaxation (one alvéole per class and ruche)
     // with CLP, by chunks of at most this many consecutive ruches (one chunk gives a bound).
-    int aggregateMaxRuches = 20;
+    int aggregateMaxRuches = 10;
 };
 
 struct DispatchResult {
@@ -42,6 +43,7 @@ struct DispatchResult {
     std::string method;         // "clp-barrier", "clp-dual", "decomposition"
     int iterations = 0;         // simplex/barrier iterations, or decomposition rounds
     double scale = 1;           // max(1, |objective|, load_cost), the gap's denominator
+    std::vector<std::pair<std::string, double>> phaseSeconds;   // decomposition: time per phase
     double gap() const;         // (objective - bound) / scale, or +inf without bound
 };
 
@@ -51,6 +53,11 @@ double gapScale(const model::Scenario& scenario, double objective);
 // Solves the scenario (which must satisfy scenario::validateScenario; NaN/Inf are asserted
 // out). Throws std::invalid_argument on inconsistent input it can detect cheaply.
 DispatchResult solveDispatch(const model::Scenario& scenario, const DispatchOptions& options = {});
+
+// The relaxation used by the decomposition: in every ruche, the alvéoles of one class (same
+// value of lost load, same battery efficiencies and cycle cost, or no battery) merged into one
+// alvéole with summed load, PV, connection and battery. Its LP optimum is <= the scenario's.
+model::Scenario aggregatedRelaxation(const model::Scenario& scenario);
 
 // The two paths, callable directly (tests, bench).
 DispatchResult solveWithClp(const model::Scenario& scenario, ClpAlgorithm algorithm);
