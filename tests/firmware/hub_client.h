@@ -81,8 +81,10 @@ public:
     }
 
     // Sends msg and waits for the frame acknowledging it; retransmits on timeout.
-    Received request(const swp_message &msg, int timeoutMs = 2000, int attempts = 2)
+    Received request(const swp_message &msg, int timeoutMs = 0, int attempts = 0)
     {
+        timeoutMs = timeoutMs > 0 ? timeoutMs : defaultTimeoutMs_;
+        attempts = attempts > 0 ? attempts : defaultAttempts_;
         seq_ = static_cast<uint8_t>(seq_ == 255 ? 1 : seq_ + 1);
         const auto wire = encode(msg, seq_);
         for (int a = 0; a < attempts; ++a) {
@@ -138,6 +140,13 @@ public:
     }
 
     uint8_t lastSeq() const { return seq_; }
+
+    // Defaults of request(): a loaded machine slows QEMU down, the QEMU tests give more.
+    void setPatience(int timeoutMs, int attempts)
+    {
+        defaultTimeoutMs_ = timeoutMs;
+        defaultAttempts_ = attempts;
+    }
 
     // FLASH_BEGIN .. FLASH_END; returns the final FLASH_STATUS status (or 0xFF on no reply).
     // stopAfter > 0 stops sending after that many bytes (for resume tests).
@@ -208,6 +217,8 @@ private:
     }
 
     int fd_ = -1;
+    int defaultTimeoutMs_ = 2000;
+    int defaultAttempts_ = 2;
     uint8_t seq_ = 0;
     swp_decoder decoder_{};
     std::vector<Received> unsolicited_;

@@ -73,6 +73,7 @@ struct Board {
             socat.start({"socat", "PTY,link=" + tty + ",raw,echo=0", "UNIX-CONNECT:" + sock});
             for (int i = 0; i < 50 && !exists(tty); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
+        link.setPatience(3000, 4);
         return exists(tty) && link.open(tty);
     }
 
