@@ -10,7 +10,8 @@
 // the profile), so the network never does worse than the profile it is given.
 // After training, two calibrations on the held-out rows (the latest in time): how much of the
 // learnt median to keep against the offset (0, 1/4, .., 1, by MAE), then the band
-// (conformalised quantile regression) so that the 10-90 % band covers about 80 % of new data.
+// (conformalised quantile regression, aiming at 85 % on the held-out days) so that the 10-90 %
+// band covers 70-90 % of the following weeks.
 
 #include <cstdint>
 #include <functional>
