@@ -115,10 +115,28 @@ std::string RpcDispatcher::handle(std::string_view body) {
         return json::serialize(errorResponse(
             nullptr, RpcError(code::kInvalidRequest, "batch too large: " + std::to_string(batch.size()) +
                                                          " requests (limit " + std::to_string(limits_.maxBatchItems) + ")")));
-    json::array answers;
-    for (const auto& item : batch)
-        if (auto answer = handleOne(item)) answers.push_back(std::move(*answer));
-    return answers.empty() ? std::string() : json::serialize(answers);
+    // Answers are serialised one by one so a batch of heavy queries cannot build an unbounded
+    // response: past maxBatchResponseBytes the remaining requests get a -32005 error (geth).
+    std::string out = "[";
+    for (const auto& item : batch) {
+        std::optional<json::value> answer;
+        if (out.size() > limits_.maxBatchResponseBytes) {
+            if (const auto* o = item.if_object(); o && o->contains("id")) {
+                const json::value& id = o->at("id");
+                const bool echo = id.is_string() || id.is_int64() || id.is_uint64();
+                answer = errorResponse(echo ? id : json::value(nullptr), RpcError(code::kLimitExceeded, "batch response too large (limit " +
+                                                                                       decimal(limits_.maxBatchResponseBytes) + " bytes)"));
+            }
+        } else {
+            answer = handleOne(item);
+        }
+        if (!answer) continue;
+        if (out.size() > 1) out += ',';
+        out += json::serialize(*answer);
+    }
+    if (out.size() == 1) return {};   // only notifications
+    out += ']';
+    return out;
 }
 
 std::optional<json::value> RpcDispatcher::handleOne(const json::value& request) {

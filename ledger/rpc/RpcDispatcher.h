@@ -16,6 +16,7 @@ namespace swarmergy::ledger::rpc {
 
 struct RpcLimits {
     std::size_t maxBatchItems = 1000;                 // as geth's BatchRequestLimit
+    std::size_t maxBatchResponseBytes = 25'000'000;   // as geth's BatchResponseMaxSize
     std::size_t maxJsonDepth = 64;                    // deeper nesting is a parse error
     std::size_t maxFilters = 10'000;
     std::chrono::seconds filterTimeout{300};          // unpolled filters expire (geth: 5 min)

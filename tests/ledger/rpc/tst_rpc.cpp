@@ -94,6 +94,20 @@ void envelope() {
     std::string big = "[";
     for (int i = 0; i < 1001; ++i) big += std::string(i ? "," : "") + R"({"jsonrpc":"2.0","id":1,"method":"eth_chainId"})";
     CHECK_EQ(codeOf(f.raw(big + "]").at("error").as_object()), -32600);
+    {   // a batch whose answers outgrow the response limit: the rest get -32005, ids kept
+        rpc::RpcLimits small;
+        small.maxBatchResponseBytes = 1500;
+        rpc::RpcDispatcher limited(f.api, small);
+        std::string blocks = "[";
+        for (int i = 0; i < 5; ++i)
+            blocks += std::string(i ? "," : "") + R"({"jsonrpc":"2.0","id":)" + std::to_string(i) +
+                      R"(,"method":"eth_getBlockByNumber","params":["0x0",false]})";
+        const json::array answers = json::parse(limited.handle(blocks + "]")).as_array();
+        CHECK_EQ(answers.size(), 5u);
+        CHECK(answers.at(0).as_object().contains("result"));
+        CHECK_EQ(answers.at(4).at("error").at("code").to_number<int>(), -32005);
+        CHECK_EQ(answers.at(4).at("id").to_number<int>(), 4);
+    }
     std::string deep(100, '[');
     CHECK_EQ(codeOf(f.raw(deep + std::string(100, ']')).at("error").as_object()), -32700);
     // Wrong parameter types name the parameter.
