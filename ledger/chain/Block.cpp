@@ -69,7 +69,7 @@ BlockHeader BlockHeader::decode(ByteView raw) {
 
 void setCliqueExtra(BlockHeader& header, ByteView vanity, const std::vector<Address>& checkpointSigners) {
     header.extraData.assign(kExtraVanityBytes, 0);
-    std::memcpy(header.extraData.data(), vanity.data(), std::min(vanity.size(), kExtraVanityBytes));
+    if (!vanity.empty()) std::memcpy(header.extraData.data(), vanity.data(), std::min(vanity.size(), kExtraVanityBytes));
     for (const auto& s : checkpointSigners) append(header.extraData, view(s));
     header.extraData.resize(header.extraData.size() + kExtraSealBytes, 0);
 }

@@ -1,5 +1,6 @@
 #include "ledger/contracts/MintPolicy.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace swarmergy::ledger {
@@ -22,7 +23,8 @@ DecliningMintPolicy::DecliningMintPolicy(U256 initialWeiPerKwh, std::uint64_t st
 
 U256 DecliningMintPolicy::rateWeiPerKwh(std::uint64_t unixTime) const {
     constexpr std::uint64_t kYearSeconds = 365ULL * 24 * 3600;
-    const std::uint64_t years = unixTime > start_ ? (unixTime - start_) / kYearSeconds : 0;
+    // Capped at 1,000 steps so a far-future timestamp cannot make the loop long.
+    const std::uint64_t years = std::min<std::uint64_t>(unixTime > start_ ? (unixTime - start_) / kYearSeconds : 0, 1000);
     U256 rate = initial_;
     for (std::uint64_t y = 0; y < years && rate > floor_; ++y) {
         std::uint64_t remainder = 0;

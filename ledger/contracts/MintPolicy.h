@@ -33,7 +33,7 @@ private:
 };
 
 // A rate that declines by `declinePermillePerYear` per whole year (365 days) since
-// `startUnix`, compounded, never below `floorWeiPerKwh`.
+// `startUnix`, compounded, never below `floorWeiPerKwh` (counted up to 1,000 years).
 class DecliningMintPolicy : public MintPolicy {
 public:
     DecliningMintPolicy(U256 initialWeiPerKwh, std::uint64_t startUnix, std::uint32_t declinePermillePerYear,

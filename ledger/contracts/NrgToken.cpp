@@ -127,7 +127,8 @@ private:
         if (sig.recoveryId >= 27) sig.recoveryId = static_cast<std::uint8_t>(sig.recoveryId - 27);   // accept v = 27/28 too
         if (reading.intervalStartUnix % kReadingIntervalSeconds != 0)
             env.revert("reading: interval start is not a multiple of 900 s");
-        if (reading.intervalStartUnix + kReadingIntervalSeconds > env.block().timestamp)
+        const std::uint64_t now = env.block().timestamp;   // written so that no addition can wrap
+        if (reading.intervalStartUnix > now || now - reading.intervalStartUnix < kReadingIntervalSeconds)
             env.revert("reading: interval has not ended yet");
         if (reading.exportedWh > config_.maxExportWhPerInterval) env.revert("reading: exported energy above the per-interval maximum");
         env.chargeGas(gas::kSignatureRecovery);

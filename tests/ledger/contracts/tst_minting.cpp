@@ -116,5 +116,11 @@ int main() {
     CHECK(g.send(g.bob, kNrgToken, g.submit(g.reading(1, 1000))).success);
     CHECK(g.totalSupply() == U256(810'000'000'000'000'000ULL));
     CHECK(FlatMintPolicy().mintAmount(~0ULL, 0) > U256(0));   // no overflow for any uint64
+    const DecliningMintPolicy flat(kNrg, start, 0, U256(0));
+    CHECK(flat.rateWeiPerKwh(~0ULL) == kNrg);                  // returns at once, even at the end of time
+    // An interval start near 2^64 cannot wrap the "has ended" check.
+    MeterReading farFuture = f.reading(1, 100);
+    farFuture.intervalStartUnix = ~0ULL / 900 * 900;
+    CHECK(f.reverts(f.bob, kNrgToken, call::submitReading(farFuture, signReading(farFuture, 2468, kNrgToken, f.hubKey)), "has not ended"));
     return swarmergy::ledger_test::testResult("tst_ledger_minting");
 }

@@ -7,8 +7,10 @@
 //   - at most one block beyond the last report or previous head exists (committed, not yet
 //     printed), and the head never goes back;
 //   - the node reopens on it (Chain::open checks genesis and state root).
-// The writer's stdout is a pipe read with poll(); the poll timeout is the random kill delay:
-// what was committed is known from the pipe, never from sleeping.
+// The writer's stdout is a pipe read with poll(): each run waits for a random number of
+// reported commits (0 every sixth run, else 1-5), then kills after a random 0-40 ms more (the poll timeout), so the
+// kill lands while blocks are being built and committed however fast the machine is; what was
+// committed is known from the pipe, never from sleeping.
 // usage: tst_ledger_kill WRITER [RUNS]   (seed from SWARMERGY_KILL_SEED, printed)
 #include "tests/ledger/Check.h"
 #include "tests/ledger/LedgerTestSupport.h"
@@ -33,8 +35,10 @@ struct Report {
     bool exitedOnItsOwn = false;
 };
 
-// Runs the writer, reads its reports until `killAfter` has elapsed, then SIGKILLs it.
-Report runAndKill(const std::string& writer, const std::string& db, std::chrono::milliseconds killAfter) {
+// Runs the writer, reads its reports until it has reported `commitsFirst` blocks (at most
+// 60 s, however slow the machine), then for `killAfter` more, then SIGKILLs it: the kill
+// lands at a random point of the block being built, executed or committed.
+Report runAndKill(const std::string& writer, const std::string& db, std::size_t commitsFirst, std::chrono::milliseconds killAfter) {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe2: ") + std::strerror(errno));
     const pid_t pid = fork();
@@ -47,7 +51,10 @@ Report runAndKill(const std::string& writer, const std::string& db, std::chrono:
     close(fds[1]);
     Report report;
     std::string buffer;
-    const auto deadline = std::chrono::steady_clock::now() + killAfter;
+    const auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    auto deadline = giveUp;
+    bool armed = commitsFirst == 0;
+    if (armed) deadline = std::chrono::steady_clock::now() + killAfter;
     auto consume = [&](bool final) {
         std::size_t nl;
         while ((nl = buffer.find('\n')) != std::string::npos) {
@@ -76,6 +83,10 @@ Report runAndKill(const std::string& writer, const std::string& db, std::chrono:
         }
         buffer.append(chunk, static_cast<std::size_t>(n));
         consume(false);
+        if (!armed && report.committed.size() >= commitsFirst) {
+            armed = true;
+            deadline = std::chrono::steady_clock::now() + killAfter;
+        }
     }
     kill(pid, SIGKILL);
     // Lines written before the kill are still in the pipe: read them to EOF.
@@ -103,7 +114,8 @@ int main(int argc, char** argv) {
     const unsigned seed = seedEnv ? static_cast<unsigned>(std::strtoul(seedEnv, nullptr, 10)) : std::random_device{}();
     std::printf("tst_ledger_kill: %d runs, SWARMERGY_KILL_SEED=%u\n", runs, seed);
     std::mt19937 rng(seed);
-    std::uniform_int_distribution<int> delayMs(5, 250);
+    std::uniform_int_distribution<int> delayMs(0, 40);
+    std::uniform_int_distribution<std::size_t> commitsFirst(1, 5);
 
     ScratchDir dir("ledger-kill");
     const std::string db = dir.file("chain.db");
@@ -111,7 +123,12 @@ int main(int argc, char** argv) {
     std::map<std::uint64_t, std::string> everCommitted;
     std::uint64_t killsMidRun = 0, previousHead = 0;
     for (int run = 0; run < runs; ++run) {
-        const Report report = runAndKill(writer, db, std::chrono::milliseconds(delayMs(rng)));
+        const std::size_t waitFor = run % 6 == 0 ? 0 : commitsFirst(rng);   // 0: may die while opening
+        const Report report = runAndKill(writer, db, waitFor, std::chrono::milliseconds(delayMs(rng)));
+        if (waitFor > 0 && report.committed.size() < waitFor) {
+            std::printf("FAIL run %d: the writer reported %zu of %zu blocks within 60 s\n", run, report.committed.size(), waitFor);
+            ++failures;
+        }
         if (report.exitedOnItsOwn) {
             std::printf("FAIL run %d: the writer exited by itself (see its stderr)\n", run);
             ++failures;
