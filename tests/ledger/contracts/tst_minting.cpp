@@ -32,8 +32,10 @@ int main() {
     CHECK_EQ(toHex(view(readingDomainTag())), "0x1f25839525e62078011355677cf915cfa2dfa3447bd99601b7c8707b2de1677c");
     CHECK_EQ(readingMessage(example, 2468, kNrgToken).size(), std::size_t{224});
     CHECK_EQ(toHex(view(readingDigest(example, 2468, kNrgToken))), "0xcc0aae0954fc2f3db9cad313a25c0b7ea83da3423171da4ce6596f5157d15408");
-    CHECK_EQ(toHex(view(signReading(example, 2468, kNrgToken, exampleKey).r)),
-             "0x3169325f13d4ce9e1e9d4467d70a43897887f98b1b279366b9372bf835ab7c87");
+    const Signature exampleSig = signReading(example, 2468, kNrgToken, exampleKey);
+    CHECK_EQ(toHex(view(exampleSig.r)), "0x3169325f13d4ce9e1e9d4467d70a43897887f98b1b279366b9372bf835ab7c87");
+    CHECK_EQ(toHex(view(exampleSig.s)), "0x527a58e0a4cddf33e08c1995ab8175d039e52de926f73cd65e844befa9083c94");
+    CHECK_EQ(int(exampleSig.recoveryId), 0);
 
     MintFixture f;
     // 1.5 kWh exported -> 1.5 NRG to the alvéole's account; anyone may relay the reading.
