@@ -43,11 +43,21 @@ struct ChainConfig {
     bool isAuthority(const Address& a) const;
 };
 
+// Who counts as an authority for the contracts (HubRegistry, Settlement) at a block: by
+// default the genesis list (ChainConfig::authorities); the consensus layer may pass the
+// Clique signer set in force at that block instead. Must be deterministic (consensus).
+using AuthorityCheck = std::function<bool(const Address& who, std::uint64_t blockNumber)>;
+
 struct BlockContext {
     std::uint64_t number = 0;
     std::uint64_t timestamp = 0;
     Address sealer{};                          // receives the fees
     const ChainConfig* config = nullptr;
+    AuthorityCheck authorityCheck;             // empty: config->isAuthority
+    bool isAuthority(const Address& who) const {
+        if (authorityCheck) return authorityCheck(who, number);
+        return config && config->isAuthority(who);
+    }
 };
 
 // A native contract aborts its call by throwing Revert (state of the call dropped, status 0,

@@ -74,7 +74,7 @@ Bytes Dispatcher::dispatch(ExecutionEnv& env, const char* contractName) const {
 }
 
 void requireAuthority(ExecutionEnv& env, const char* action) {
-    if (!env.block().config || !env.block().config->isAuthority(env.caller()))
+    if (!env.block().isAuthority(env.caller()))
         env.revert(std::string(action) + ": caller " + toChecksumAddress(env.caller()) + " is not an authority");
 }
 

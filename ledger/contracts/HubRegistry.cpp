@@ -36,7 +36,7 @@ public:
             return AbiWriter().address(registry::accountOf(env, a.bytes32(0))).finish();
         });
         d_.on("isAuthority(address)", [](ExecutionEnv& env, const AbiReader& a) {
-            return AbiWriter().boolean(env.block().config && env.block().config->isAuthority(a.address(0))).finish();
+            return AbiWriter().boolean(env.block().isAuthority(a.address(0))).finish();
         });
     }
     Bytes call(ExecutionEnv& env) override { return d_.dispatch(env, "HubRegistry"); }

@@ -78,6 +78,7 @@ BlockContext Chain::contextFor(std::uint64_t number, std::uint64_t timestamp, co
     ctx.timestamp = timestamp;
     ctx.sealer = sealer;
     ctx.config = &setup_.chain;
+    ctx.authorityCheck = setup_.contractAuthorities;
     return ctx;
 }
 

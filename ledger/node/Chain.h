@@ -30,6 +30,10 @@ struct ChainSetup {
     // signers) has verified it before calling importBlock/produceBlock. The seal must still
     // recover. Default false: the genesis authorities are the only sealers.
     bool sealersCheckedByConsensus = false;
+    // Authorities for HubRegistry/Settlement calls at a block (see ledger/chain/Execution.h);
+    // empty: the genesis `chain.authorities`. Set it with the Clique signer set when signers
+    // are voted in and out, so a voted-in signer may also register hubs.
+    AuthorityCheck contractAuthorities;
 };
 
 // Clique fields the consensus layer puts into a produced header (EIP-225): a vote in

@@ -35,5 +35,13 @@ int main() {
     CHECK(f.reverts(f.authority, kHubRegistry, call::revokeHub(hub), "not registered"));
     CHECK(f.send(f.authority, kHubRegistry, call::registerHub(hub, alveole, ruche, account)).success);   // re-provisioned
     CHECK(AbiReader(view(f.simulate(other, kHubRegistry, call::hubInfo(hub)).returnData)).boolean(0));
+
+    // A consensus-provided authority set (e.g. a voted-in Clique signer) replaces the genesis list.
+    const PrivateKey voted = generatePrivateKey();
+    const Address hub3 = addressOf(generatePrivateKey());
+    CHECK(f.reverts(voted, kHubRegistry, call::registerHub(hub3, alveole, ruche, account), "is not an authority"));
+    f.ctx.authorityCheck = [&](const Address& who, std::uint64_t) { return who == addressOf(voted); };
+    CHECK(f.send(voted, kHubRegistry, call::registerHub(hub3, alveole, ruche, account)).success);
+    CHECK(f.reverts(f.authority, kHubRegistry, call::revokeHub(hub3), "is not an authority"));
     return swarmergy::ledger_test::testResult("tst_ledger_registry");
 }
