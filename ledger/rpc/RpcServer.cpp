@@ -39,12 +39,31 @@ private:
     std::shared_ptr<std::atomic<std::size_t>> connections_;
     bool lingering_ = false;
     std::vector<char> drain_;
+    http::response<http::empty_body> continue_;
 
     void read() {
         parser_.emplace();
         parser_->body_limit(options_.maxBodyBytes);
         parser_->header_limit(static_cast<std::uint32_t>(options_.maxHeaderBytes));
         stream_.expires_after(options_.idleTimeout);
+        http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::onHeader, shared_from_this()));
+    }
+
+    // curl and .NET send "Expect: 100-continue" before a body over 1 KB and wait (curl: 1 s)
+    // for the go-ahead: give it at once, once the header passed the size checks.
+    void onHeader(beast::error_code ec, std::size_t) {
+        if (ec) return onRead(ec, 0);
+        if (!parser_->is_done() && beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
+            continue_ = {http::status::continue_, parser_->get().version()};
+            return http::async_write(stream_, continue_, [self = shared_from_this()](beast::error_code wec, std::size_t) {
+                if (wec) return self->close();
+                self->readBody();
+            });
+        }
+        readBody();
+    }
+
+    void readBody() {
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::onRead, shared_from_this()));
     }
 

@@ -312,7 +312,43 @@ int rawBytes(std::uint16_t port) {
     CHECK(preflight.find("Access-Control-Allow-Methods: POST") != std::string::npos);
     // A body larger than the limit sent in full is refused too, and the server keeps going.
     CHECK(statusIs(rawExchange(port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 6000000\r\n\r\n" + std::string(6'000'000, '[')), "413"));
-    return cases + 14;
+    // "Expect: 100-continue" (curl above 1 KB) gets its go-ahead, then the answer.
+    const std::string expecting = rawExchange(port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                                                    "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+    CHECK(statusIs(expecting, "100"));
+    CHECK(expecting.find("HTTP/1.1 200") != std::string::npos && expecting.find("\"result\"") != std::string::npos);
+    return cases + 15;
+}
+
+// A client that starts a request and goes silent (slowloris) is cut at the idle timeout; an
+// unusable bind address is refused with a message naming it.
+void idleAndBind(Chain& chain) {
+    rpc::ChainNodeApi api(chain);
+    rpc::RpcServerOptions options;
+    options.port = 0;
+    options.idleTimeout = std::chrono::seconds(1);
+    rpc::RpcServer server(api, options);
+    server.start();
+    asio::io_context ioc;
+    tcp::socket socket(ioc);
+    socket.connect({asio::ip::make_address("127.0.0.1"), server.port()});
+    timeval timeout{10, 0};
+    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    asio::write(socket, asio::buffer(std::string("POST / HTTP/1.1\r\nHost: x\r\nContent-Le")));
+    const auto t0 = std::chrono::steady_clock::now();
+    boost::system::error_code ec;
+    char buf[256];
+    while (!ec) socket.read_some(asio::buffer(buf), ec);   // until the server closes
+    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(ec == asio::error::eof || ec == asio::error::connection_reset);
+    CHECK(waited > 0.5 && waited < 5.0);
+
+    rpc::RpcServerOptions bad;
+    bad.bindAddress = "not-an-address";
+    rpc::RpcServer refused(api, bad);
+    std::string message;
+    CHECK(throwsA<std::runtime_error>([&] { refused.start(); }, &message));
+    CHECK(message.find("not-an-address") != std::string::npos);
 }
 
 // Above the connection limit a newcomer is closed at once; the server serves again once the
@@ -375,6 +411,7 @@ int main() {
     const int raw = rawBytes(server.port());
     std::printf("%d raw socket exchanges\n", raw);
     connectionFlood(*chain);
+    idleAndBind(*chain);
 
     // Still answering: the head, a balance, and a transfer mined end to end.
     rpc::RpcClient client("127.0.0.1", server.port());
