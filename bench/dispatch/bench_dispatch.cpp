@@ -115,16 +115,18 @@ int main(int argc, char** argv)
     const std::vector<Case> table = {
         {100, 1, false, false, true},   {1000, 1, false, false, true}, {1000, 1, true, false, true},
         {1000, 4, false, false, true},  {1000, 4, false, true, true},  {2000, 20, false, false, true},
-        {10000, 100, false, false, false},
+        {1000, 10, false, false, false}, {10000, 100, false, false, false}, {10000, 100, false, true, false},
         {50000, 500, false, false, false},
     };
     double t1000 = 0, t50000 = 0;
     for (const Case& c : table) {
         double t = 0;
         runCase(c, threads, t);
-        if (c.alveoles == 1000 && c.ruches == 1 && !c.winter) t1000 = t;
+        if (c.alveoles == 1000 && c.ruches == 10) t1000 = t;
         if (c.alveoles == 50000) t50000 = t;
     }
-    if (t1000 > 0) std::printf("time growth 1,000 -> 50,000 alvéoles: x%.1f for x50 the size\n", t50000 / t1000);
+    if (t1000 > 0)
+        std::printf("time growth 1,000 (10 ruches) -> 50,000 (500 ruches), 100 alvéoles per ruche: x%.1f for x50 the size\n",
+                    t50000 / t1000);
     return 0;
 }

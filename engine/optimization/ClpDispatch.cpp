@@ -270,9 +270,9 @@ void solveModel(ClpSimplex& model, ClpAlgorithm algorithm)
     model.setLogLevel(0);
     model.setPrimalTolerance(1e-9);
     model.setDualTolerance(1e-9);
-    if (algorithm == ClpAlgorithm::Barrier) {
+    if (algorithm == ClpAlgorithm::Barrier || algorithm == ClpAlgorithm::BarrierNoCrossover) {
         ClpSolve how;
-        how.setSolveType(ClpSolve::useBarrier);
+        how.setSolveType(algorithm == ClpAlgorithm::Barrier ? ClpSolve::useBarrier : ClpSolve::useBarrierNoCross);
         how.setPresolveType(ClpSolve::presolveOn);
         model.initialSolve(how);   // crossover on by default: a basic, exact vertex
     } else {
@@ -297,7 +297,8 @@ DispatchResult solveWithClp(const model::Scenario& scenario, ClpAlgorithm algori
         throw std::runtime_error("CLP did not prove optimality (status " + std::to_string(model.status()) + ")");
 
     DispatchResult result;
-    result.method = algorithm == ClpAlgorithm::Barrier ? "clp-barrier" : "clp-dual";
+    result.method = algorithm == ClpAlgorithm::Barrier ? "clp-barrier"
+                    : algorithm == ClpAlgorithm::DualSimplex ? "clp-dual" : "clp-barrier-nocross";
     result.iterations = model.numberIterations();
     result.schedule = extract(scenario, built, model.primalColumnSolution());
     const double lpObjective = model.objectiveValue() + built.constantCost;

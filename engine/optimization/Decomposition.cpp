@@ -998,7 +998,8 @@ DispatchResult Decomposition::solveRelaxation(double& bound)
             }
         }
         // Barrier (with crossover) beats dual simplex from a few ruches on (measured).
-        parts[c] = solveWithClp(part, part.ruches.size() > 2 ? ClpAlgorithm::Barrier : ClpAlgorithm::DualSimplex);
+        // A chunk is only a start and a price source (not a bound): no crossover needed.
+        parts[c] = solveWithClp(part, part.ruches.size() > 2 ? ClpAlgorithm::BarrierNoCrossover : ClpAlgorithm::DualSimplex);
     });
     DispatchResult whole;
     whole.schedule.scenario = agg.name;

@@ -18,8 +18,9 @@ namespace swarmergy::optimization {
 
 enum class DispatchMethod { Auto, Clp, Decomposition };
 
-// Clp barrier (with crossover) or dual simplex for the reference path.
-enum class ClpAlgorithm { Barrier, DualSimplex };
+// Clp barrier (with crossover to a vertex) or dual simplex for the reference path. Barrier
+// without crossover is only used inside the decomposition, for start points and prices.
+enum class ClpAlgorithm { Barrier, DualSimplex, BarrierNoCrossover };
 
 struct DispatchOptions {
     DispatchMethod method = DispatchMethod::Auto;
@@ -30,7 +31,7 @@ struct DispatchOptions {
     int autoClpMaxAlveoles = 300; // Auto uses CLP up to this many alvéoles
     // The decomposition solves the aggregated relaxation (one alvéole per class and ruche)
     // with CLP, by chunks of at most this many consecutive ruches (one chunk gives a bound).
-    int aggregateMaxRuches = 10;
+    int aggregateMaxRuches = 25;
 };
 
 struct DispatchResult {
