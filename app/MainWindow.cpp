@@ -2,6 +2,7 @@
 
 #include "app/DemoService.h"
 #include "app/LanguageSwitcher.h"
+#include "app/ProvisioningWiring.h"
 #include "app/SettingsDialog.h"
 #include "app/services/TelemetrySeries.h"
 #include "widgets/charts/TimeSeriesChartView.h"
@@ -162,6 +163,11 @@ void MainWindow::createMenus() {
     simMenu_->addAction(stepAction_);
     simMenu_->addSeparator();
     simMenu_->addAction(islandAction_);
+    // Field technicians: flash and provision a Smart Hub, then register it on the ledger.
+    provisioning_ = new ProvisioningWiring(this, [this] { return snapshot_; }, /*registrar*/ nullptr,
+                                           demo_ != nullptr, this);
+    hubsMenu_ = menuBar()->addMenu(QString());
+    hubsMenu_->addAction(provisioning_->openAction());
     viewMenu_ = menuBar()->addMenu(QString());
     for (int i = 0; i < 5; ++i) {
         auto* action = viewMenu_->addAction(QString());
@@ -236,6 +242,7 @@ void MainWindow::retranslate() {
     const auto viewActions = viewMenu_->actions();
     for (int i = 0; i < viewActions.size(); ++i)
         viewActions[i]->setText(tabs_->tabText(i));
+    hubsMenu_->setTitle(tr("H&ubs"));
     helpMenu_->setTitle(tr("&Help"));
     timeBar_->setWindowTitle(tr("Time controls"));
     reflectSpeed(demo_ ? demo_->speed() : SimSpeed::Paused);

@@ -26,6 +26,7 @@ namespace swarmergy::app {
 class DemoService;
 class TelemetrySeries;
 class LanguageSwitcher;
+class ProvisioningWiring;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -41,6 +42,7 @@ public:
     int currentRucheIndex() const;
     widgets::TimeSeriesChartView* chartView() const { return chartView_; }
     widgets::PlanView* planView() const { return planView_; }
+    ProvisioningWiring* provisioning() const { return provisioning_; }
     // Re-reads the chart's history now (not throttled), e.g. before a screenshot.
     void reloadHistory();
 
@@ -102,6 +104,8 @@ private:
     QLabel* speedLabel_ = nullptr;
     QLabel* gridLabel_ = nullptr;
     std::int64_t lastChartRefreshStep_ = -1;
+    ProvisioningWiring* provisioning_ = nullptr;
+    QMenu* hubsMenu_ = nullptr;
 };
 
 }  // namespace swarmergy::app
