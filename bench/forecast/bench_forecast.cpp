@@ -92,11 +92,22 @@ int main(int argc, char** argv)
     for (const auto& h : histories)
         for (Target t : {Target::Load, Target::Pv, Target::Irradiance}) sink += seasonalNaiveWithBand(t, h, origin).p50[0];
     const double naiveSeconds = secondsSince(t0);
+    // Share of the model time spent building feature rows (the rest is libtorch).
+    t0 = Clock::now();
+    std::vector<float> features(std::size_t(kHorizonSteps) * 32), multipliers(kHorizonSteps), offsets(kHorizonSteps);
+    for (const auto& h : histories)
+        for (Target t : {Target::Load, Target::Pv, Target::Irradiance}) {
+            buildFeatures(t, h, origin, 1.0, features.data(), multipliers.data(), offsets.data());
+            sink += offsets[0];
+        }
+    const double featureSeconds = secondsSince(t0);
     int warnings = 0;
     for (const auto& f : results) warnings += f.hasWarning() ? 1 : 0;
     std::printf("inference for %zu ruches (%d alveoles), 3 targets x 96 steps x 3 quantiles: %.3f s (budget 1 s); "
-                "seasonal naive with band %.3f s, ratio %.1fx; %d forecasts with warnings\n",
-                histories.size(), alveoles, modelSeconds, naiveSeconds, modelSeconds / naiveSeconds, warnings);
+                "seasonal naive with band %.3f s, ratio %.1fx; %d forecasts with warnings\n"
+                "  of which feature rows %.3f s, networks %.3f s\n",
+                histories.size(), alveoles, modelSeconds, naiveSeconds, modelSeconds / naiveSeconds, warnings,
+                featureSeconds, modelSeconds - featureSeconds);
     std::printf("(checksum %.3f)\n", sink);
     return modelSeconds < 1.0 && trainSeconds < 60.0 ? 0 : 1;
 }

@@ -5,6 +5,8 @@
 #include "engine/simulation/H0Profile.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
@@ -38,12 +40,40 @@ struct Calendar {
 // Mean of the H0 profile: 1,000 kWh over 8,760 h.
 constexpr double kH0MeanWatts = 1e6 / 8760.0;
 
+// What depends only on the local day, memoised: feature rows look up the same few weeks of
+// days thousands of times (sin/cos of the quarter are tabulated for the same reason).
+struct DayFacts {
+    std::int64_t day = INT64_MIN;
+    int dayType = 0;
+    simulation::H0Season season = simulation::H0Season::Summer;
+    double dynamisation = 1;
+};
+
+const DayFacts& dayFacts(std::int64_t localDay)
+{
+    thread_local DayFacts cache[64];
+    DayFacts& slot = cache[static_cast<std::uint64_t>(localDay) % 64];
+    if (slot.day != localDay) {
+        const simulation::CivilDate date = simulation::civilFromDays(localDay);
+        slot = {localDay, int(simulation::h0DayTypeOf(date)), simulation::h0SeasonOf(date),
+                simulation::h0DynamisationFactor(simulation::dayOfYear(date))};
+    }
+    return slot;
+}
+
 Calendar calendarOf(const RucheHistory& h, int step)
 {
-    const LocalCalendar c = localCalendar(h.stepStartUtc(step), h.utcOffsetMinutes);
-    const double tod = kTwoPi * (c.quarterOfDay + 0.5) / 96.0;
-    const double h0 = simulation::h0DynamicWatts(simulation::civilFromDays(c.localDay), c.quarterOfDay);
-    return {float(std::sin(tod)), float(std::cos(tod)), c.dayType, c.localDay, h0};
+    static const auto quarterTrig = [] {
+        std::array<std::array<float, 2>, 96> t{};
+        for (int q = 0; q < 96; ++q) t[q] = {float(std::sin(kTwoPi * (q + 0.5) / 96.0)), float(std::cos(kTwoPi * (q + 0.5) / 96.0))};
+        return t;
+    }();
+    const std::int64_t local = h.stepStartUtc(step) + h.utcOffsetMinutes * 60LL;
+    const std::int64_t day = simulation::floorDiv(local, 86400);
+    const int quarter = int((local - day * 86400) / 900);
+    const DayFacts& facts = dayFacts(day);
+    const double h0 = simulation::h0TableWatts(facts.season, simulation::H0DayType(facts.dayType), quarter) * facts.dynamisation;
+    return {quarterTrig[quarter][0], quarterTrig[quarter][1], facts.dayType, day, h0};
 }
 
 // Same time on the days of the last week with the target's day type (Saturday -> last

@@ -86,7 +86,45 @@ float bestMedianWeight(const torch::Tensor& raw, const torch::Tensor& y, const t
 
 }  // namespace
 
+namespace {
+
+// Plain loops for inference: a forecast is 96 rows through a network of a few thousand weights,
+// where libtorch's per-operation dispatch (some 25 operations) costs more than the arithmetic.
+// Training, and the reference path predictWithLibtorch, use libtorch.
+// w is stored transposed (input-major) so that the inner loop runs over outputs and vectorises
+// without reordering any sum (results stay equal to the libtorch path within rounding).
+void denseRelu(const float* wT, const float* b, const float* in, int inputs, int outputs, float* out)
+{
+    std::copy(b, b + outputs, out);
+    for (int i = 0; i < inputs; ++i) {
+        const float v = in[i];
+        const float* column = wT + std::size_t(i) * outputs;
+        for (int o = 0; o < outputs; ++o) out[o] += column[o] * v;
+    }
+    for (int o = 0; o < outputs; ++o) out[o] = out[o] > 0 ? out[o] : 0.0f;
+}
+
+// torch::nn::functional::softplus with beta 1 and threshold 20.
+float softplus(float x) { return x > 20.0f ? x : std::log1p(std::exp(x)); }
+
+}  // namespace
+
 struct QuantileMlp::Impl {
+    struct Plain {
+        std::vector<float> w1, b1, w2, b2, w3, b3, mean, std;   // w1, w2 transposed
+    };
+    Plain plain;   // copies of the weights for predict()
+
+    void refreshPlain()
+    {
+        auto copy = [](const torch::Tensor& t) {
+            const auto c = t.detach().to(torch::kFloat32).contiguous();
+            return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+        };
+        plain = {copy(net->fc1->weight.t()), copy(net->fc1->bias), copy(net->fc2->weight.t()), copy(net->fc2->bias),
+                 copy(net->head->weight), copy(net->head->bias), copy(inputMean), copy(inputStd)};
+    }
+
     std::shared_ptr<MlpNet> net;
     torch::Tensor inputMean, inputStd;
     float bandMargin = 0;     // conformal widening of the 10-90 % band, raw (unmultiplied) units
@@ -233,12 +271,13 @@ TrainReport QuantileMlp::train(const TrainingSet& set, const TrainOptions& optio
         fresh.medianWeight = bestMedianWeight(raw, yVal, mVal);
         fresh.bandMargin = conformalMargin(Impl::calibrated(raw, fresh.medianWeight, 0.0f), yVal, mVal);
     }
+    fresh.refreshPlain();
     *impl_ = std::move(fresh);
     return report;
 }
 
-void QuantileMlp::predict(const float* features, const float* multipliers, const float* offsets, int rows,
-                          float* out) const
+void QuantileMlp::predictWithLibtorch(const float* features, const float* multipliers, const float* offsets, int rows,
+                                      float* out) const
 {
     if (!ready()) throw std::logic_error("QuantileMlp::predict: the network is neither trained nor loaded");
     if (rows <= 0) return;
@@ -249,6 +288,36 @@ void QuantileMlp::predict(const float* features, const float* multipliers, const
     if (offsets) q = q + torch::from_blob(const_cast<float*>(offsets), {rows, 1}, torch::kFloat32);
     q = q.contiguous();
     std::copy(q.data_ptr<float>(), q.data_ptr<float>() + std::size_t(rows) * kQuantileCount, out);
+}
+
+void QuantileMlp::predict(const float* features, const float* multipliers, const float* offsets, int rows,
+                          float* out) const
+{
+    if (!ready()) throw std::logic_error("QuantileMlp::predict: the network is neither trained nor loaded");
+    const Impl::Plain& p = impl_->plain;
+    const int f = impl_->inputs, h = impl_->hidden;
+    std::vector<float> x(f), h1(h), h2(h);
+    for (int r = 0; r < rows; ++r) {
+        for (int i = 0; i < f; ++i) x[i] = (features[std::size_t(r) * f + i] - p.mean[i]) / p.std[i];
+        denseRelu(p.w1.data(), p.b1.data(), x.data(), f, h, h1.data());
+        denseRelu(p.w2.data(), p.b2.data(), h1.data(), h, h, h2.data());
+        float o[kQuantileCount];
+        for (int k = 0; k < kQuantileCount; ++k) {
+            float sum = p.b3[k];
+            for (int j = 0; j < h; ++j) sum += p.w3[std::size_t(k) * h + j] * h2[j];
+            o[k] = sum;
+        }
+        // Same head and calibration as Impl::quantiles (checked equal in tst_forecaster).
+        const float mid = o[1];
+        const float shift = mid * (impl_->medianWeight - 1.0f);
+        const float newMid = mid + shift;
+        const float low = std::min(mid - softplus(o[0]) + shift - impl_->bandMargin, newMid);
+        const float high = std::max(mid + softplus(o[2]) + shift + impl_->bandMargin, newMid);
+        const float m = multipliers[r], b = offsets ? offsets[r] : 0.0f;
+        out[std::size_t(r) * 3 + 0] = b + m * low;
+        out[std::size_t(r) * 3 + 1] = b + m * newMid;
+        out[std::size_t(r) * 3 + 2] = b + m * high;
+    }
 }
 
 namespace {
@@ -317,6 +386,7 @@ void QuantileMlp::setParameters(const std::vector<NamedArray>& arrays)
         item.value().copy_(toTensor(findArray(arrays, item.key()), it->second));
     }
     loaded.net->eval();
+    loaded.refreshPlain();
     *impl_ = std::move(loaded);
 }
 

@@ -79,7 +79,11 @@ public:
 
     // out gets rows * 3 values (q10, q50, q90 per row): offset + multiplier * quantile.
     // Throws std::logic_error if the network is not trained or loaded.
+    // Evaluated with plain loops on a copy of the weights (fast for small batches).
     void predict(const float* features, const float* multipliers, const float* offsets, int rows, float* out) const;
+    // The same through libtorch's modules: the reference predict() is tested against.
+    void predictWithLibtorch(const float* features, const float* multipliers, const float* offsets, int rows,
+                             float* out) const;
 
     bool ready() const;
     int featureCount() const;

@@ -87,6 +87,26 @@ void testUntrainedAndBadOrigin(const RucheHistory& h)
     CHECK(refused);
 }
 
+// predict() runs plain loops on a copy of the weights; predictWithLibtorch() the torch modules.
+void testPlainLoopsMatchLibtorch(const RucheHistory& h, const RucheForecaster& trained)
+{
+    (void)trained;
+    QuantileMlp net;
+    const TrainingSet set = buildTrainingSet(Target::Load, h, defaultScale(Target::Load, h, 2 * kWeek), kMinHistorySteps,
+                                             2 * kWeek, 24);
+    TrainOptions options;
+    options.epochs = 2;
+    options.hiddenUnits = 8;
+    net.train(set, options);
+    const int rows = std::min(500, set.rows());
+    std::vector<float> fast(std::size_t(rows) * 3), reference(std::size_t(rows) * 3);
+    net.predict(set.features.data(), set.multipliers.data(), set.offsets.data(), rows, fast.data());
+    net.predictWithLibtorch(set.features.data(), set.multipliers.data(), set.offsets.data(), rows, reference.data());
+    double worst = 0;
+    for (std::size_t i = 0; i < fast.size(); ++i) worst = std::max(worst, double(std::fabs(fast[i] - reference[i])));
+    CHECK(worst < 1e-4);
+}
+
 void testDeterminismAndRoundTrip(const RucheHistory& h)
 {
     RucheForecaster a(h.rucheId), b(h.rucheId), c(h.rucheId);
@@ -103,6 +123,7 @@ void testDeterminismAndRoundTrip(const RucheHistory& h)
         if (h.clearSkyPvKw[origin + k] <= 0) CHECK(fa.pv.values.p90[k] == 0);
     }
     CHECK(a.metrics(Target::Load).modelVersion == 1 && a.metrics(Target::Load).samples > 0);
+    testPlainLoopsMatchLibtorch(h, a);
 
     const std::string dir = tempDir("roundtrip");
     a.save(dir);
