@@ -332,7 +332,6 @@ private:
     std::vector<std::vector<double>> lineFlowKw_;   // net, + from -> to
     double smoothFactor_ = 0;
     double elasticPerKw_ = 0;
-    bool useAggregate_ = true;
     double aggregateBound_ = -std::numeric_limits<double>::infinity();
 };
 
@@ -1036,7 +1035,7 @@ DispatchResult Decomposition::run()
         result.phaseSeconds.emplace_back(name, seconds(mark));
         mark = Clock::now();
     };
-    if (useAggregate_) {
+    if (o_.relaxationStart) {
         relaxed = solveRelaxation(aggregateBound_);
         lower = aggregateBound_;
         phase("relaxation");

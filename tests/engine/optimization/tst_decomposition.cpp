@@ -8,6 +8,8 @@
 #include "engine/optimization/Dispatch.h"
 #include "engine/simulation/FleetGenerator.h"
 
+#include <tuple>
+
 using namespace swarmergy;
 using namespace dispatch_test;
 
@@ -16,9 +18,12 @@ namespace {
 constexpr std::int64_t kSummer = 1782259200;   // 2026-06-24T00:00Z
 constexpr std::int64_t kWinter = 1768348800;   // 2026-01-14T00:00Z
 
-optimization::DispatchResult decompose(const model::Scenario& s, double maxGap = 0.005, int threads = 2)
+optimization::DispatchResult decompose(const model::Scenario& s, double maxGap = 0.005, int threads = 2,
+                                       int chunkRuches = 25, bool relaxationStart = true)
 {
     optimization::DispatchOptions o;
+    o.aggregateMaxRuches = chunkRuches;
+    o.relaxationStart = relaxationStart;
     o.method = optimization::DispatchMethod::Decomposition;
     o.maxGap = maxGap;
     o.threads = threads;
@@ -117,6 +122,22 @@ int main()
     compareWithClp(generated(80, 4, kWinter, false, 4), "80 alvéoles, 4 ruches, winter");
     compareWithClp(generated(80, 4, kSummer, true, 5), "80 alvéoles, 4 ruches, summer, islanded");
     compareWithClp(generated(60, 1, kWinter, true, 6), "60 alvéoles, 1 ruche, winter, islanded");
+    {
+        // The other code paths: relaxation by chunks (lines between chunks cut), and no
+        // relaxation at all (idle start, kink smoothing). Valid, bound below the optimum, the
+        // optimum within the reported gap.
+        const auto s = generated(120, 6, kSummer, false, 12);
+        const double optimum = optimization::solveWithClp(s, optimization::ClpAlgorithm::Barrier).schedule.objective;
+        for (const auto& [chunk, relax, what] : {std::tuple{2, true, "chunks of 2 ruches"}, std::tuple{25, false, "idle start"}}) {
+            const auto d = decompose(s, 0.005, 2, chunk, relax);
+            expectValid(s, d, what);
+            CHECK(*d.schedule.bound <= optimum + 1e-7 * d.scale, what << ": bound above the optimum");
+            CHECK(d.schedule.objective - optimum <= d.gap() * d.scale + 1e-7 * d.scale, what << ": optimum outside the gap");
+            CHECK(d.gap() < 0.03, what << ": proven gap " << 100 * d.gap() << " %");
+            std::cout << what << ": clp " << optimum << ", decomposition " << d.schedule.objective << " (proven gap "
+                      << 100 * d.gap() << " %)\n";
+        }
+    }
     {
         // One thread and two give valid schedules with the same guarantee.
         const auto s = generated(50, 2, kSummer, false, 9);
