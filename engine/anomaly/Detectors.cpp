@@ -1,6 +1,7 @@
 #include "engine/anomaly/Detectors.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -39,6 +40,19 @@ Spread spreadOf(const std::vector<double>& v, double floor)
     return s;
 }
 
+constexpr int kHabitMeasures = 2;
+constexpr double kNotJudged = -1e300;
+
+// One habit measure of one alvéole: learnt levels, their spread (log ratio), recent days.
+struct HabitTrack {
+    std::vector<double> learnLevels;
+    double mean = 0;
+    Spread spread;
+    double last = 0;      // deviation of the last judged day
+    double atAlarm = 0;   // deviation when the alarm rose
+    std::vector<double> recent;
+};
+
 class DetectorRun {
 public:
     DetectorRun(const MeterLog& log, const DetectorOptions& o) : log_(log), o_(o)
@@ -51,24 +65,18 @@ public:
         stuckRun_.assign(n, 0);
         tripRun_.assign(n, 0);
         maxLoadKw_.assign(n, 0);
-        dayLoadKwh_.assign(n, 0);
         dayReported_.assign(n, 0);
         dayPvKwh_.assign(n, 0);
         dayPeerPvKwh_.assign(n, 0);
         dayMissingKwh_.assign(n, 0);
-        dayChargeKwh_.assign(n, 0);
         pvRatios_.assign(n, {});
-        loadSpread_.assign(n, {});
         pvSpread_.assign(n, {});
-        rucheDayKwh_.assign(log.rucheIds.size(), 0);
-        homeLearnKwh_.assign(n, {});
+        habit_.assign(n, {});
         peerYield_.assign(log.rucheIds.size(), 0);
-        rucheFactor_.assign(log.rucheIds.size(), 1);
-        homeMeanKwh_.assign(n, 0);
         dayMeterRatios_.assign(n, {});
         dayLoads_.assign(n, {});
         soilingDays_.assign(n, 0);
-        lastDeviation_.assign(n, 0);
+
     }
 
     std::vector<ConditionEvent> run()
@@ -214,11 +222,9 @@ private:
             if (!log_.reported[k]) continue;
             const AlveoleAssets& a = log_.alveoles[i];
             ++dayReported_[i];
-            dayLoadKwh_[i] += log_.loadKw[k] * dt;
             const double impliedKw = impliedLoadKw(k);
             dayLoads_[i].push_back(log_.loadKw[k]);
             if (impliedKw > 0.2) dayMeterRatios_[i].push_back(log_.loadKw[k] / impliedKw);
-            rucheDayKwh_[a.ruche] += log_.loadKw[k] * dt;
             if (a.pvPeakKw > 0 && peerYield_[a.ruche] > 0.05) {
                 dayPvKwh_[i] += log_.pvKw[k] * dt;
                 dayPeerPvKwh_[i] += peerYield_[a.ruche] * a.pvPeakKw * dt;
@@ -229,7 +235,6 @@ private:
                 // reported from an empty store).
                 const double expected = (log_.chargeKw[k] * a.etaCharge - log_.dischargeKw[k] / a.etaDischarge) * dt;
                 dayMissingKwh_[i] += std::fabs(expected - (log_.socKwh[k] - log_.socKwh[log_.at(s - 1, i)]));
-                dayChargeKwh_[i] += (log_.chargeKw[k] + log_.dischargeKw[k]) * dt;
             }
         }
     }
@@ -246,18 +251,30 @@ private:
             return;
         }
         if (!learned_) finishLearning();
-        // The ruche's factor today: median over its homes of today's level against the learned
-        // one (seasons and weekends move every home together).
-        std::vector<std::vector<double>> factors(rucheDayKwh_.size());
-        std::vector<double> level(log_.alveoleCount(), 0);
-        for (int i = 0; i < log_.alveoleCount(); ++i) {
-            if (!complete || dayReported_[i] != fullDay || homeMeanKwh_[i] <= 0) continue;
-            level[i] = median(dayLoads_[i]);
-            factors[log_.alveoles[i].ruche].push_back(level[i] / homeMeanKwh_[i]);
+        // Per habit measure, the ruche's factor today: median over its homes of today's level
+        // against the learned one (seasons and weekends move every home together).
+        std::array<std::vector<double>, kHabitMeasures> deviations;
+        for (int m = 0; m < kHabitMeasures; ++m) {
+            std::vector<std::vector<double>> factors(log_.rucheIds.size());
+            std::vector<double> level(log_.alveoleCount(), 0);
+            for (int i = 0; i < log_.alveoleCount(); ++i) {
+                const HabitTrack& track = habit_[i][m];
+                if (!complete || dayReported_[i] != fullDay || track.mean <= 0) continue;
+                level[i] = habitLevel(m, dayLoads_[i]);
+                factors[log_.alveoles[i].ruche].push_back(level[i] / track.mean);
+            }
+            std::vector<double> rucheFactor(factors.size(), 1.0);
+            for (std::size_t r = 0; r < factors.size(); ++r)
+                if (factors[r].size() >= 3) rucheFactor[r] = median(factors[r]);
+            deviations[m].assign(log_.alveoleCount(), kNotJudged);
+            for (int i = 0; i < log_.alveoleCount(); ++i) {
+                const double factor = rucheFactor[log_.alveoles[i].ruche];
+                const HabitTrack& track = habit_[i][m];
+                if (level[i] > 0) deviations[m][i] = std::log(level[i] / (track.mean * factor)) - track.spread.mean;
+            }
         }
-        for (std::size_t r = 0; r < factors.size(); ++r) rucheFactor_[r] = factors[r].size() >= 3 ? median(factors[r]) : 1.0;
         for (int i = 0; i < log_.alveoleCount(); ++i) {
-            if (level[i] > 0) judgeLoadDay(s, i, logRatio(i, level[i], rucheFactor_[log_.alveoles[i].ruche]));
+            if (deviations[0][i] != kNotJudged) judgeLoadDay(s, i, {deviations[0][i], deviations[1][i]});
             const double pvRatio = dayPeerPvKwh_[i] > 0.5 ? dayPvKwh_[i] / dayPeerPvKwh_[i] : -1;
             if (pvRatio >= 0 && pvSpread_[i].mean > 0)
                 judgePvDay(s, i, pvRatio / pvSpread_[i].mean, dayPeerPvKwh_[i] / log_.alveoles[i].pvPeakKw);
@@ -269,62 +286,88 @@ private:
     void resetDay()
     {
         for (int i = 0; i < log_.alveoleCount(); ++i) {
-            dayLoadKwh_[i] = dayPvKwh_[i] = dayPeerPvKwh_[i] = dayMissingKwh_[i] = dayChargeKwh_[i] = 0;
+            dayPvKwh_[i] = dayPeerPvKwh_[i] = dayMissingKwh_[i] = 0;
             dayReported_[i] = 0;
             dayMeterRatios_[i].clear();
             dayLoads_[i].clear();
         }
-        std::fill(rucheDayKwh_.begin(), rucheDayKwh_.end(), 0.0);
     }
 
-    // The habit is the day's median load reading: appliance bursts and EV sessions (a few
-    // hours) do not move it, a tamper or a failing appliance running all day does.
+    // Two measures of a day's habit, each robust to what fools the other: the median load
+    // (EV sessions and appliance bursts of a few hours do not move it, but it jumps when a heat
+    // pump's duty crosses one half) and the mean without the highest 15 % of readings (moves
+    // smoothly with a heat pump's duty, but a long EV session shifts it). A tamper or a failing
+    // appliance running all day moves both.
+    static double habitLevel(int measure, std::vector<double>& loads)
+    {
+        if (measure == 0) return median(loads);
+        const std::size_t keep = std::max<std::size_t>(1, loads.size() * 85 / 100);
+        std::nth_element(loads.begin(), loads.begin() + std::ptrdiff_t(keep - 1), loads.end());
+        double sum = 0;
+        for (std::size_t k = 0; k < keep; ++k) sum += loads[k];
+        return sum / double(keep);
+    }
+
     void learnDay()
     {
         for (int i = 0; i < log_.alveoleCount(); ++i) {
-            if (!dayLoads_[i].empty()) homeLearnKwh_[i].push_back(median(dayLoads_[i]));
+            if (!dayLoads_[i].empty())
+                for (int m = 0; m < kHabitMeasures; ++m) habit_[i][m].learnLevels.push_back(habitLevel(m, dayLoads_[i]));
             if (dayPeerPvKwh_[i] > 0.5) pvRatios_[i].push_back(dayPvKwh_[i] / dayPeerPvKwh_[i]);
         }
         resetDay();
-    }
-
-    double logRatio(int i, double kwh, double rucheFactor) const
-    {
-        const double expected = homeMeanKwh_[i] * rucheFactor;
-        return expected > 0 && kwh > 0 ? std::log(kwh / expected) : 0.0;
     }
 
     void finishLearning()
     {
         learned_ = true;
         for (int i = 0; i < log_.alveoleCount(); ++i) {
-            homeMeanKwh_[i] = spreadOf(homeLearnKwh_[i], 0).mean;
-            std::vector<double> z;
-            for (double level : homeLearnKwh_[i]) z.push_back(logRatio(i, level, 1.0));
-            loadSpread_[i] = spreadOf(z, 0.05);
+            for (HabitTrack& track : habit_[i]) {
+                track.mean = spreadOf(track.learnLevels, 0).mean;
+                std::vector<double> z;
+                for (double level : track.learnLevels)
+                    if (level > 0 && track.mean > 0) z.push_back(std::log(level / track.mean));
+                track.spread = spreadOf(z, 0.05);
+            }
             pvSpread_[i] = spreadOf(pvRatios_[i], 0.01);
         }
     }
 
-    void judgeLoadDay(int s, int i, double z)
+    // Far from the learned habit, and abruptly so: a tamper or a failing appliance changes the
+    // level from one day to the next, while seasons (heat pumps in winter) move it gradually,
+    // so the day is also compared with the days judged just before it. Both
+    // habit measures must agree (same direction).
+    void judgeLoadDay(int s, int i, std::array<double, kHabitMeasures> deviation)
     {
         judgeMeterBalance(s, i);
-        const Spread& learned = loadSpread_[i];
-        const double deviation = z - learned.mean;
-        const bool far = std::fabs(deviation) > std::max(o_.habitSigmas * learned.sigma, o_.habitMinLogRatio);
-        const bool farAgain = std::fabs(deviation) > std::max(3 * learned.sigma, 0.5) &&
-                              std::fabs(lastDeviation_[i]) > std::max(3 * learned.sigma, 0.5) &&
-                              (deviation > 0) == (lastDeviation_[i] > 0);
-        lastDeviation_[i] = deviation;
+        bool changed = true, returned = false;
+        for (int m = 0; m < kHabitMeasures; ++m) {
+            HabitTrack& track = habit_[i][m];
+            const double sigma = track.spread.sigma, d = deviation[m];
+            // Reference: the median of the three days before yesterday (yesterday may be the
+            // onset day, already half changed), the learnt habit while there are none.
+            std::vector<double> before(track.recent.begin(), track.recent.end() - (track.recent.empty() ? 0 : 1));
+            const double reference = before.empty() ? 0.0 : median(before);
+            track.recent.push_back(d);
+            if (track.recent.size() > 4) track.recent.erase(track.recent.begin());
+            const double jumpMin = std::max(4 * sigma, 0.6);
+            const bool abrupt = std::fabs(d - reference) > jumpMin;
+            const bool far = std::fabs(d) > std::max(o_.habitSigmas * sigma, o_.habitMinLogRatio);
+            const bool farAgain = std::fabs(d) > std::max(3 * sigma, 0.5) && std::fabs(track.last) > std::max(3 * sigma, 0.5) &&
+                                  (d > 0) == (track.last > 0);
+            track.last = d;
+            changed = changed && abrupt && (far || farAgain) && (d > 0) == (deviation[0] > 0);
+            returned = returned || std::fabs(d) < 2 * sigma || std::fabs(d - track.atAlarm) > jumpMin;
+        }
         if (flag(i, FaultType::HabitChange)) {
-            if (std::fabs(deviation) < 2 * learned.sigma) emit(s, FaultType::HabitChange, i, false, "consumption back to habit");
+            if (returned) emit(s, FaultType::HabitChange, i, false, "consumption back to habit");
             return;
         }
-        if (meterInAlarm(i)) return;
-        if (far || farAgain)
-            emit(s, FaultType::HabitChange, i, true,
-                 format("daily consumption %.0f %% of the learned habit (%.1f sigma)", 100 * std::exp(deviation),
-                        deviation / learned.sigma));
+        if (meterInAlarm(i) || !changed) return;
+        for (HabitTrack& track : habit_[i]) track.atAlarm = track.last;
+        emit(s, FaultType::HabitChange, i, true,
+             format("daily consumption %.0f %% of the learned habit (%.1f sigma)", 100 * std::exp(deviation[1]),
+                    deviation[1] / habit_[i][1].spread.sigma));
     }
 
     // The load meter against the hub's other meters: a median ratio away from 1 over a day is
@@ -371,13 +414,14 @@ private:
     std::vector<ConditionEvent> events_;
     std::vector<std::uint8_t> active_;
     std::vector<int> rucheOutage_, silentRun_, stuckRun_, tripRun_, dayReported_;
-    std::vector<double> maxLoadKw_, dayLoadKwh_, dayPvKwh_, dayPeerPvKwh_, dayMissingKwh_, dayChargeKwh_;
-    std::vector<std::vector<double>> pvRatios_, homeLearnKwh_;
-    std::vector<Spread> loadSpread_, pvSpread_;
-    std::vector<double> rucheDayKwh_, peerYield_, rucheFactor_, homeMeanKwh_;
+    std::vector<double> maxLoadKw_, dayPvKwh_, dayPeerPvKwh_, dayMissingKwh_;
+    std::vector<std::vector<double>> pvRatios_;
+    std::vector<Spread> pvSpread_;
+    std::vector<double> peerYield_;
+    std::vector<std::array<HabitTrack, kHabitMeasures>> habit_;
     std::vector<std::vector<double>> dayMeterRatios_, dayLoads_;
     std::vector<int> soilingDays_;
-    std::vector<double> lastDeviation_;
+
     int stepsToday_ = 0;
     bool learned_ = false;
 };
