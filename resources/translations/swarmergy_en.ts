@@ -11,6 +11,18 @@
         <source>%1 B/s</source>
         <translation>%1 B/s</translation>
     </message>
+    <message>
+        <source>%1: cannot read the technician key (%2)</source>
+        <translation>%1: cannot read the technician key (%2)</translation>
+    </message>
+    <message>
+        <source>%1: expected 64 hex digits (a 32-byte key), found %2 characters</source>
+        <translation>%1: expected 64 hex digits (a 32-byte key), found %2 characters</translation>
+    </message>
+    <message>
+        <source>the hub refused INFO: %1</source>
+        <translation>the hub refused INFO: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -249,6 +261,25 @@
         <source>SwarmBrain&apos;s dispatch plan against what happened, its savings and recommendations</source>
         <translation>SwarmBrain&apos;s dispatch plan against what happened, its savings and recommendations</translation>
     </message>
+    <message>
+        <source>H&amp;ubs</source>
+        <translation>H&amp;ubs</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::app::ProvisioningWiring</name>
+    <message>
+        <source>&amp;Install a hub…</source>
+        <translation>&amp;Install a hub…</translation>
+    </message>
+    <message>
+        <source>Flash, provision and register a Smart Hub over its serial cable</source>
+        <translation>Flash, provision and register a Smart Hub over its serial cable</translation>
+    </message>
+    <message>
+        <source>demo hub %1</source>
+        <translation>demo hub %1</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::app::SettingsDialog</name>
@@ -310,6 +341,465 @@
     <message>
         <source>seasonal plan failed, hydrogen keeps a fixed value: %1</source>
         <translation>seasonal plan failed, hydrogen keeps a fixed value: %1</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes, shorter than an image header (128 bytes)</source>
+        <translation>%1 bytes, shorter than an image header (128 bytes)</translation>
+    </message>
+    <message>
+        <source>not a Swarmergy image (magic 0x%1, expected 0x57465753 &apos;SWFW&apos;)</source>
+        <translation>not a Swarmergy image (magic 0x%1, expected 0x57465753 &apos;SWFW&apos;)</translation>
+    </message>
+    <message>
+        <source>header size %1, expected 128</source>
+        <translation>header size %1, expected 128</translation>
+    </message>
+    <message>
+        <source>payload size %1 bytes outside 1..262144</source>
+        <translation>payload size %1 bytes outside 1..262144</translation>
+    </message>
+    <message>
+        <source>truncated or padded: %1 bytes, the header announces %2</source>
+        <translation>truncated or padded: %1 bytes, the header announces %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1: cannot read (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, larger than any image (256 KiB + header)</source>
+        <translation>%1: %2 bytes, larger than any image (256 KiB + header)</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::FlashSession</name>
+    <message>
+        <source>state timeout</source>
+        <translation>state timeout</translation>
+    </message>
+    <message>
+        <source>Unplugged at %1 %: the hub did not come back in time. Reconnect it and flash again to resume from %1 %.</source>
+        <translation>Unplugged at %1 %: the hub did not come back in time. Reconnect it and flash again to resume from %1 %.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: check the cable and that the hub is powered.</source>
+        <translation>Cannot open %1: check the cable and that the hub is powered.</translation>
+    </message>
+    <message>
+        <source>The hub does not answer: check the cable, the port and that the hub is powered.</source>
+        <translation>The hub does not answer: check the cable, the port and that the hub is powered.</translation>
+    </message>
+    <message>
+        <source>The hub did not start the update (no reply to FLASH_BEGIN).</source>
+        <translation>The hub did not start the update (no reply to FLASH_BEGIN).</translation>
+    </message>
+    <message>
+        <source>transfer stalled</source>
+        <translation>transfer stalled</translation>
+    </message>
+    <message>
+        <source>the transfer stalled at %1 %</source>
+        <translation>the transfer stalled at %1 %</translation>
+    </message>
+    <message>
+        <source>The hub did not report the verification result.</source>
+        <translation>The hub did not report the verification result.</translation>
+    </message>
+    <message>
+        <source>The new image did not answer after the reboot: the hub will roll back to its previous image. Check the image and flash again.</source>
+        <translation>The new image did not answer after the reboot: the hub will roll back to its previous image. Check the image and flash again.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Cancelled at %1 %: flash the same image again to resume.</source>
+        <translation>Cancelled at %1 %: flash the same image again to resume.</translation>
+    </message>
+    <message>
+        <source>The link dropped %1 times: check the cable, then flash again to resume.</source>
+        <translation>The link dropped %1 times: check the cable, then flash again to resume.</translation>
+    </message>
+    <message>
+        <source>After the reboot the hub runs %1, not %2: the new image did not start and the bootloader kept the previous one.</source>
+        <translation>After the reboot the hub runs %1, not %2: the new image did not start and the bootloader kept the previous one.</translation>
+    </message>
+    <message>
+        <source>The hub refused to confirm the new image: %1.</source>
+        <translation>The hub refused to confirm the new image: %1.</translation>
+    </message>
+    <message>
+        <source>Flashed %1 in %2 s; the hub runs it and confirmed it.</source>
+        <translation>Flashed %1 in %2 s; the hub runs it and confirmed it.</translation>
+    </message>
+    <message>
+        <source>Cannot talk to this hub: %1.</source>
+        <translation>Cannot talk to this hub: %1.</translation>
+    </message>
+    <message>
+        <source>This hub (%1) cannot be flashed over the link.</source>
+        <translation>This hub (%1) cannot be flashed over the link.</translation>
+    </message>
+    <message>
+        <source>The hub refused to start the update: %1.</source>
+        <translation>The hub refused to start the update: %1.</translation>
+    </message>
+    <message>
+        <source>no acknowledgement from the hub</source>
+        <translation>no acknowledgement from the hub</translation>
+    </message>
+    <message>
+        <source>The hub answered a chunk unexpectedly: %1.</source>
+        <translation>The hub answered a chunk unexpectedly: %1.</translation>
+    </message>
+    <message>
+        <source>The hub refused a chunk: %1.</source>
+        <translation>The hub refused a chunk: %1.</translation>
+    </message>
+    <message>
+        <source>the hub lost the update session</source>
+        <translation>the hub lost the update session</translation>
+    </message>
+    <message>
+        <source>The hub refused the image: %1. The running image stays.</source>
+        <translation>The hub refused the image: %1. The running image stays.</translation>
+    </message>
+    <message>
+        <source>Image %1 transferred and verified; reboot the hub to test it.</source>
+        <translation>Image %1 transferred and verified; reboot the hub to test it.</translation>
+    </message>
+    <message>
+        <source>The hub refused to reboot into the new image: %1.</source>
+        <translation>The hub refused to reboot into the new image: %1.</translation>
+    </message>
+    <message>
+        <source>the hub runs a test image that is not confirmed yet; reboot it (it rolls back) or finish the previous update first</source>
+        <translation>the hub runs a test image that is not confirmed yet; reboot it (it rolls back) or finish the previous update first</translation>
+    </message>
+    <message>
+        <source>the image is larger than a slot</source>
+        <translation>the image is larger than a slot</translation>
+    </message>
+    <message>
+        <source>the received bytes do not match the image&apos;s SHA-256 (corrupted in transfer)</source>
+        <translation>the received bytes do not match the image&apos;s SHA-256 (corrupted in transfer)</translation>
+    </message>
+    <message>
+        <source>not a Swarmergy image</source>
+        <translation>not a Swarmergy image</translation>
+    </message>
+    <message>
+        <source>the image header is invalid</source>
+        <translation>the image header is invalid</translation>
+    </message>
+    <message>
+        <source>the image is truncated</source>
+        <translation>the image is truncated</translation>
+    </message>
+    <message>
+        <source>the image is corrupted (content does not match its hash)</source>
+        <translation>the image is corrupted (content does not match its hash)</translation>
+    </message>
+    <message>
+        <source>the image is not signed by the cooperative&apos;s firmware key</source>
+        <translation>the image is not signed by the cooperative&apos;s firmware key</translation>
+    </message>
+    <message>
+        <source>the image is older than the hub&apos;s version floor (downgrade refused)</source>
+        <translation>the image is older than the hub&apos;s version floor (downgrade refused)</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s flash failed to write</source>
+        <translation>the hub&apos;s flash failed to write</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::HubLink</name>
+    <message>
+        <source>link closed</source>
+        <translation>link closed</translation>
+    </message>
+    <message>
+        <source>cannot encode %1: %2</source>
+        <translation>cannot encode %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>no reply from the hub after %n attempt(s)</source>
+        <translation>
+            <numerusform>no reply from the hub after %n attempt</numerusform>
+            <numerusform>no reply from the hub after %n attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the hub sent a malformed %1 (%2)</source>
+        <translation>the hub sent a malformed %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the hub answered HELLO with %1 (%2)</source>
+        <translation>the hub answered HELLO with %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the hub speaks protocol version %1, this console %2</source>
+        <translation>the hub speaks protocol version %1, this console %2</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::HubLinkServiceImpl</name>
+    <message>
+        <source>disconnected</source>
+        <translation>disconnected</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 (%2): check the cable and that no other program uses the port.</source>
+        <translation>Cannot open %1 (%2): check the cable and that no other program uses the port.</translation>
+    </message>
+    <message>
+        <source>The hub does not answer (%1): check that it is powered and that this is its port.</source>
+        <translation>The hub does not answer (%1): check that it is powered and that this is its port.</translation>
+    </message>
+    <message>
+        <source>No hub connected: pick a port first.</source>
+        <translation>No hub connected: pick a port first.</translation>
+    </message>
+    <message>
+        <source>A flash is already running.</source>
+        <translation>A flash is already running.</translation>
+    </message>
+    <message>
+        <source>No technician credential is loaded: set your key file in the settings.</source>
+        <translation>No technician credential is loaded: set your key file in the settings.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::MockLink</name>
+    <message>
+        <source>no such device (the mock hub is unplugged)</source>
+        <translation>no such device (the mock hub is unplugged)</translation>
+    </message>
+    <message>
+        <source>the device was removed (mock unplug)</source>
+        <translation>the device was removed (mock unplug)</translation>
+    </message>
+    <message>
+        <source>write on a closed port</source>
+        <translation>write on a closed port</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::ProvisioningClient</name>
+    <message>
+        <source>No technician credential: load your key file first.</source>
+        <translation>No technician credential: load your key file first.</translation>
+    </message>
+    <message>
+        <source>The LoRaWAN session keys must be 16 bytes each.</source>
+        <translation>The LoRaWAN session keys must be 16 bytes each.</translation>
+    </message>
+    <message>
+        <source>The hub does not answer (%1): check the cable and the port.</source>
+        <translation>The hub does not answer (%1): check the cable and the port.</translation>
+    </message>
+    <message>
+        <source>This hub cannot be provisioned over the link (no PROVISION capability).</source>
+        <translation>This hub cannot be provisioned over the link (no PROVISION capability).</translation>
+    </message>
+    <message>
+        <source>The hub refused the challenge: %1.</source>
+        <translation>The hub refused the challenge: %1.</translation>
+    </message>
+    <message>
+        <source>No challenge from the hub (%1): reconnect and try again.</source>
+        <translation>No challenge from the hub (%1): reconnect and try again.</translation>
+    </message>
+    <message>
+        <source>The hub refused provisioning: %1.</source>
+        <translation>The hub refused provisioning: %1.</translation>
+    </message>
+    <message>
+        <source>No answer to PROVISION (%1): reconnect and provision again.</source>
+        <translation>No answer to PROVISION (%1): reconnect and provision again.</translation>
+    </message>
+    <message>
+        <source>The hub refused the technician credential: check your key file, then provision again.</source>
+        <translation>The hub refused the technician credential: check your key file, then provision again.</translation>
+    </message>
+    <message>
+        <source>The hub could not store its provisioning: %1.</source>
+        <translation>The hub could not store its provisioning: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::PtyFakeHub</name>
+    <message>
+        <source>openpty failed: %1</source>
+        <translation>openpty failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::SerialPortWorker</name>
+    <message>
+        <source>write on a closed port</source>
+        <translation>write on a closed port</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::VirtualHubProcess</name>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>cannot start %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not print its port: %2</source>
+        <translation>%1 did not print its port: %2</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::AlarmView</name>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>Alarm %1 acknowledged.</source>
+        <translation>Alarm %1 acknowledged.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 shelved until %2 UTC.</source>
+        <translation>Alarm %1 shelved until %2 UTC.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 back on the list.</source>
+        <translation>Alarm %1 back on the list.</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>Unacknowledged</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Returned, unacknowledged</source>
+        <translation>Returned, unacknowledged</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Shelved</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Suppressed</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm (Ctrl+K)</source>
+        <translation>Acknowledge the selected alarm (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Shelve</source>
+        <translation>&amp;Shelve</translation>
+    </message>
+    <message>
+        <source>Hide the selected alarm until the chosen time; it comes back if its condition persists</source>
+        <translation>Hide the selected alarm until the chosen time; it comes back if its condition persists</translation>
+    </message>
+    <message>
+        <source>&amp;Unshelve</source>
+        <translation>&amp;Unshelve</translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n hour(s)</source>
+        <translation>
+            <numerusform>for %n hour</numerusform>
+            <numerusform>for %n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Raised (UTC)</source>
+        <translation>Raised (UTC)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Event journal</source>
+        <translation>Event journal</translation>
+    </message>
+    <message>
+        <source>No alarm source.</source>
+        <translation>No alarm source.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing alarm(s) · %1 alarms per operator per day (manageable: up to %2) · %3 suppressed by cause</source>
+        <translation>
+            <numerusform>%n standing alarm · %1 alarms per operator per day (manageable: up to %2) · %3 suppressed by cause</numerusform>
+            <numerusform>%n standing alarms · %1 alarms per operator per day (manageable: up to %2) · %3 suppressed by cause</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -481,9 +971,9 @@
     </message>
     <message numerus="yes">
         <source>%n s left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s left</numerusform>
+            <numerusform>%n s left</numerusform>
         </translation>
     </message>
     <message>
@@ -684,9 +1174,9 @@ Battery %7 of %8</translation>
     </message>
     <message numerus="yes">
         <source>%n port(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n port found.</numerusform>
+            <numerusform>%n ports found.</numerusform>
         </translation>
     </message>
     <message>
@@ -732,6 +1222,228 @@ Serial: %2
 Firmware: %3 (%4)
 Bootloader: %5, version floor %6
 Provisioned: %7</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::LedgerAccountsModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Transactions sent</source>
+        <translation>Transactions sent</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::LedgerExplorerView</name>
+    <message>
+        <source>in turn</source>
+        <translation>in turn</translation>
+    </message>
+    <message>
+        <source>out of turn</source>
+        <translation>out of turn</translation>
+    </message>
+    <message>
+        <source>reverted: </source>
+        <translation>reverted: </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>OFFLINE</translation>
+    </message>
+    <message>
+        <source>#%1 at %2</source>
+        <translation>#%1 at %2</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>add</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>remove</translation>
+    </message>
+    <message>
+        <source>%1 of %2 needed</source>
+        <translation>%1 of %2 needed</translation>
+    </message>
+    <message>
+        <source>NRG balance of %1 over time</source>
+        <translation>NRG balance of %1 over time</translation>
+    </message>
+    <message>
+        <source>Type an authority address: 0x followed by 40 hexadecimal digits.</source>
+        <translation>Type an authority address: 0x followed by 40 hexadecimal digits.</translation>
+    </message>
+    <message>
+        <source>Propose a new authority?</source>
+        <translation>Propose a new authority?</translation>
+    </message>
+    <message>
+        <source>Propose to remove an authority?</source>
+        <translation>Propose to remove an authority?</translation>
+    </message>
+    <message>
+        <source>This console&apos;s authority will vote to let %1 seal blocks. It becomes an authority when a majority of the current authorities has voted.</source>
+        <translation>This console&apos;s authority will vote to let %1 seal blocks. It becomes an authority when a majority of the current authorities has voted.</translation>
+    </message>
+    <message>
+        <source>This console&apos;s authority will vote to stop %1 from sealing blocks. It is removed when a majority of the current authorities has voted.</source>
+        <translation>This console&apos;s authority will vote to stop %1 from sealing blocks. It is removed when a majority of the current authorities has voted.</translation>
+    </message>
+    <message>
+        <source>Vote cast for %1.</source>
+        <translation>Vote cast for %1.</translation>
+    </message>
+    <message>
+        <source>Vote refused: %1</source>
+        <translation>Vote refused: %1</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blocks</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Authorities</source>
+        <translation>Authorities</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Sealed by</source>
+        <translation>Sealed by</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>Turn</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last block sealed</source>
+        <translation>Last block sealed</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Peers</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Filter by alvéole, label or address…</source>
+        <translation>Filter by alvéole, label or address…</translation>
+    </message>
+    <message>
+        <source>Vote on the authorities</source>
+        <translation>Vote on the authorities</translation>
+    </message>
+    <message>
+        <source>Authority address (0x…)</source>
+        <translation>Authority address (0x…)</translation>
+    </message>
+    <message>
+        <source>Propose to &amp;add</source>
+        <translation>Propose to &amp;add</translation>
+    </message>
+    <message>
+        <source>Propose to re&amp;move</source>
+        <translation>Propose to re&amp;move</translation>
+    </message>
+    <message>
+        <source>Vote, as this console&apos;s authority, to let this address seal blocks</source>
+        <translation>Vote, as this console&apos;s authority, to let this address seal blocks</translation>
+    </message>
+    <message>
+        <source>Vote, as this console&apos;s authority, to stop this address from sealing blocks</source>
+        <translation>Vote, as this console&apos;s authority, to stop this address from sealing blocks</translation>
+    </message>
+    <message>
+        <source>Select an account to see its NRG balance over time</source>
+        <translation>Select an account to see its NRG balance over time</translation>
+    </message>
+    <message>
+        <source>NRG</source>
+        <translation>NRG</translation>
+    </message>
+    <message>
+        <source>No ledger node is running.</source>
+        <translation>No ledger node is running.</translation>
+    </message>
+    <message>
+        <source>Chain %1 · block #%2 · a block every %3 s · NRGcoin at %4 · supply %5 NRG · %6 readings minted · %7 intervals settled</source>
+        <translation>Chain %1 · block #%2 · a block every %3 s · NRGcoin at %4 · supply %5 NRG · %6 readings minted · %7 intervals settled</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,23 @@
     <name>QObject</name>
     <message>
         <source>%1 KiB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB/s</translation>
     </message>
     <message>
         <source>%1 B/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B/s</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the technician key (%2)</source>
+        <translation>%1&#xa0;: impossible de lire la clé de technicien (%2)</translation>
+    </message>
+    <message>
+        <source>%1: expected 64 hex digits (a 32-byte key), found %2 characters</source>
+        <translation>%1&#xa0;: 64 chiffres hexadécimaux attendus (une clé de 32 octets), %2 caractères trouvés</translation>
+    </message>
+    <message>
+        <source>the hub refused INFO: %1</source>
+        <translation>le hub a refusé INFO&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -249,6 +261,25 @@
         <source>SwarmBrain&apos;s dispatch plan against what happened, its savings and recommendations</source>
         <translation>Le plan de répartition de SwarmBrain face à la réalité, ses économies et ses recommandations</translation>
     </message>
+    <message>
+        <source>H&amp;ubs</source>
+        <translation>&amp;Hubs</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::app::ProvisioningWiring</name>
+    <message>
+        <source>&amp;Install a hub…</source>
+        <translation>&amp;Installer un hub…</translation>
+    </message>
+    <message>
+        <source>Flash, provision and register a Smart Hub over its serial cable</source>
+        <translation>Flasher, mettre en service et inscrire au registre un Smart Hub par son câble série</translation>
+    </message>
+    <message>
+        <source>demo hub %1</source>
+        <translation>hub de démo %1</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::app::SettingsDialog</name>
@@ -310,6 +341,465 @@
     <message>
         <source>seasonal plan failed, hydrogen keeps a fixed value: %1</source>
         <translation>le plan saisonnier a échoué, l’hydrogène garde une valeur fixe&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes, shorter than an image header (128 bytes)</source>
+        <translation>%1 octets, moins qu’un en-tête d’image (128 octets)</translation>
+    </message>
+    <message>
+        <source>not a Swarmergy image (magic 0x%1, expected 0x57465753 &apos;SWFW&apos;)</source>
+        <translation>pas une image Swarmergy (nombre magique 0x%1, 0x57465753 «&#xa0;SWFW&#xa0;» attendu)</translation>
+    </message>
+    <message>
+        <source>header size %1, expected 128</source>
+        <translation>taille d’en-tête %1, 128 attendu</translation>
+    </message>
+    <message>
+        <source>payload size %1 bytes outside 1..262144</source>
+        <translation>taille utile de %1 octets hors de 1..262144</translation>
+    </message>
+    <message>
+        <source>truncated or padded: %1 bytes, the header announces %2</source>
+        <translation>tronquée ou complétée&#xa0;: %1 octets, l’en-tête en annonce %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1&#xa0;: lecture impossible (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, larger than any image (256 KiB + header)</source>
+        <translation>%1&#xa0;: %2 octets, plus que toute image (256 KiB + en-tête)</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::FlashSession</name>
+    <message>
+        <source>state timeout</source>
+        <translation>délai de l’étape dépassé</translation>
+    </message>
+    <message>
+        <source>Unplugged at %1 %: the hub did not come back in time. Reconnect it and flash again to resume from %1 %.</source>
+        <translation>Débranché à %1&#xa0;%&#xa0;: le hub n’est pas revenu à temps. Le reconnecter et flasher à nouveau pour reprendre à %1&#xa0;%.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: check the cable and that the hub is powered.</source>
+        <translation>Impossible d’ouvrir %1&#xa0;: vérifier le câble et que le hub est alimenté.</translation>
+    </message>
+    <message>
+        <source>The hub does not answer: check the cable, the port and that the hub is powered.</source>
+        <translation>Le hub ne répond pas&#xa0;: vérifier le câble, le port et que le hub est alimenté.</translation>
+    </message>
+    <message>
+        <source>The hub did not start the update (no reply to FLASH_BEGIN).</source>
+        <translation>Le hub n’a pas lancé la mise à jour (pas de réponse à FLASH_BEGIN).</translation>
+    </message>
+    <message>
+        <source>transfer stalled</source>
+        <translation>transfert bloqué</translation>
+    </message>
+    <message>
+        <source>the transfer stalled at %1 %</source>
+        <translation>le transfert s’est bloqué à %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>The hub did not report the verification result.</source>
+        <translation>Le hub n’a pas communiqué le résultat de la vérification.</translation>
+    </message>
+    <message>
+        <source>The new image did not answer after the reboot: the hub will roll back to its previous image. Check the image and flash again.</source>
+        <translation>La nouvelle image n’a pas répondu après le redémarrage&#xa0;: le hub reviendra à son image précédente. Vérifier l’image et flasher à nouveau.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Cancelled at %1 %: flash the same image again to resume.</source>
+        <translation>Annulé à %1&#xa0;%&#xa0;: flasher à nouveau la même image pour reprendre.</translation>
+    </message>
+    <message>
+        <source>The link dropped %1 times: check the cable, then flash again to resume.</source>
+        <translation>La liaison a été coupée %1 fois&#xa0;: vérifier le câble, puis flasher à nouveau pour reprendre.</translation>
+    </message>
+    <message>
+        <source>After the reboot the hub runs %1, not %2: the new image did not start and the bootloader kept the previous one.</source>
+        <translation>Après le redémarrage, le hub exécute %1 et non %2&#xa0;: la nouvelle image n’a pas démarré et le chargeur d’amorçage a conservé la précédente.</translation>
+    </message>
+    <message>
+        <source>The hub refused to confirm the new image: %1.</source>
+        <translation>Le hub a refusé de confirmer la nouvelle image&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Flashed %1 in %2 s; the hub runs it and confirmed it.</source>
+        <translation>Image %1 flashée en %2 s&#xa0;; le hub l’exécute et l’a confirmée.</translation>
+    </message>
+    <message>
+        <source>Cannot talk to this hub: %1.</source>
+        <translation>Impossible de dialoguer avec ce hub&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>This hub (%1) cannot be flashed over the link.</source>
+        <translation>Ce hub (%1) ne peut pas être flashé par la liaison.</translation>
+    </message>
+    <message>
+        <source>The hub refused to start the update: %1.</source>
+        <translation>Le hub a refusé de lancer la mise à jour&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>no acknowledgement from the hub</source>
+        <translation>pas d’acquittement du hub</translation>
+    </message>
+    <message>
+        <source>The hub answered a chunk unexpectedly: %1.</source>
+        <translation>Réponse inattendue du hub à un segment&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The hub refused a chunk: %1.</source>
+        <translation>Le hub a refusé un segment&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>the hub lost the update session</source>
+        <translation>le hub a perdu la session de mise à jour</translation>
+    </message>
+    <message>
+        <source>The hub refused the image: %1. The running image stays.</source>
+        <translation>Le hub a refusé l’image&#xa0;: %1. L’image en service est conservée.</translation>
+    </message>
+    <message>
+        <source>Image %1 transferred and verified; reboot the hub to test it.</source>
+        <translation>Image %1 transférée et vérifiée&#xa0;; redémarrer le hub pour la tester.</translation>
+    </message>
+    <message>
+        <source>The hub refused to reboot into the new image: %1.</source>
+        <translation>Le hub a refusé de redémarrer sur la nouvelle image&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>the hub runs a test image that is not confirmed yet; reboot it (it rolls back) or finish the previous update first</source>
+        <translation>le hub exécute une image de test pas encore confirmée&#xa0;; le redémarrer (il revient à l’image précédente) ou terminer d’abord la mise à jour précédente</translation>
+    </message>
+    <message>
+        <source>the image is larger than a slot</source>
+        <translation>l’image dépasse la taille d’un emplacement</translation>
+    </message>
+    <message>
+        <source>the received bytes do not match the image&apos;s SHA-256 (corrupted in transfer)</source>
+        <translation>les octets reçus ne correspondent pas au SHA-256 de l’image (corrompue pendant le transfert)</translation>
+    </message>
+    <message>
+        <source>not a Swarmergy image</source>
+        <translation>pas une image Swarmergy</translation>
+    </message>
+    <message>
+        <source>the image header is invalid</source>
+        <translation>l’en-tête de l’image est invalide</translation>
+    </message>
+    <message>
+        <source>the image is truncated</source>
+        <translation>l’image est tronquée</translation>
+    </message>
+    <message>
+        <source>the image is corrupted (content does not match its hash)</source>
+        <translation>l’image est corrompue (le contenu ne correspond pas à son empreinte)</translation>
+    </message>
+    <message>
+        <source>the image is not signed by the cooperative&apos;s firmware key</source>
+        <translation>l’image n’est pas signée par la clé de micrologiciel de la coopérative</translation>
+    </message>
+    <message>
+        <source>the image is older than the hub&apos;s version floor (downgrade refused)</source>
+        <translation>l’image est plus ancienne que la version minimale du hub (retour à une version antérieure refusé)</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s flash failed to write</source>
+        <translation>échec d’écriture dans la mémoire flash du hub</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::HubLink</name>
+    <message>
+        <source>link closed</source>
+        <translation>liaison fermée</translation>
+    </message>
+    <message>
+        <source>cannot encode %1: %2</source>
+        <translation>impossible d’encoder %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>no reply from the hub after %n attempt(s)</source>
+        <translation>
+            <numerusform>pas de réponse du hub après %n tentative</numerusform>
+            <numerusform>pas de réponse du hub après %n tentatives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the hub sent a malformed %1 (%2)</source>
+        <translation>le hub a envoyé un %1 mal formé (%2)</translation>
+    </message>
+    <message>
+        <source>the hub answered HELLO with %1 (%2)</source>
+        <translation>le hub a répondu à HELLO par %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the hub speaks protocol version %1, this console %2</source>
+        <translation>le hub parle la version %1 du protocole, cette console la %2</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::HubLinkServiceImpl</name>
+    <message>
+        <source>disconnected</source>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 (%2): check the cable and that no other program uses the port.</source>
+        <translation>Impossible d’ouvrir %1 (%2)&#xa0;: vérifier le câble et qu’aucun autre programme n’utilise le port.</translation>
+    </message>
+    <message>
+        <source>The hub does not answer (%1): check that it is powered and that this is its port.</source>
+        <translation>Le hub ne répond pas (%1)&#xa0;: vérifier qu’il est alimenté et qu’il s’agit bien de son port.</translation>
+    </message>
+    <message>
+        <source>No hub connected: pick a port first.</source>
+        <translation>Aucun hub connecté&#xa0;: choisir d’abord un port.</translation>
+    </message>
+    <message>
+        <source>A flash is already running.</source>
+        <translation>Un flashage est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>No technician credential is loaded: set your key file in the settings.</source>
+        <translation>Aucun identifiant de technicien n’est chargé&#xa0;: indiquer votre fichier de clé dans les paramètres.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::MockLink</name>
+    <message>
+        <source>no such device (the mock hub is unplugged)</source>
+        <translation>périphérique introuvable (le hub simulé est débranché)</translation>
+    </message>
+    <message>
+        <source>the device was removed (mock unplug)</source>
+        <translation>le périphérique a été retiré (débranchement simulé)</translation>
+    </message>
+    <message>
+        <source>write on a closed port</source>
+        <translation>écriture sur un port fermé</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::ProvisioningClient</name>
+    <message>
+        <source>No technician credential: load your key file first.</source>
+        <translation>Aucun identifiant de technicien&#xa0;: charger d’abord votre fichier de clé.</translation>
+    </message>
+    <message>
+        <source>The LoRaWAN session keys must be 16 bytes each.</source>
+        <translation>Les clés de session LoRaWAN doivent faire 16 octets chacune.</translation>
+    </message>
+    <message>
+        <source>The hub does not answer (%1): check the cable and the port.</source>
+        <translation>Le hub ne répond pas (%1)&#xa0;: vérifier le câble et le port.</translation>
+    </message>
+    <message>
+        <source>This hub cannot be provisioned over the link (no PROVISION capability).</source>
+        <translation>Ce hub ne peut pas être mis en service par la liaison (pas de capacité PROVISION).</translation>
+    </message>
+    <message>
+        <source>The hub refused the challenge: %1.</source>
+        <translation>Le hub a refusé le défi&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>No challenge from the hub (%1): reconnect and try again.</source>
+        <translation>Pas de défi du hub (%1)&#xa0;: reconnecter et réessayer.</translation>
+    </message>
+    <message>
+        <source>The hub refused provisioning: %1.</source>
+        <translation>Le hub a refusé la mise en service&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>No answer to PROVISION (%1): reconnect and provision again.</source>
+        <translation>Pas de réponse à PROVISION (%1)&#xa0;: reconnecter et relancer la mise en service.</translation>
+    </message>
+    <message>
+        <source>The hub refused the technician credential: check your key file, then provision again.</source>
+        <translation>Le hub a refusé l’identifiant de technicien&#xa0;: vérifier votre fichier de clé, puis relancer la mise en service.</translation>
+    </message>
+    <message>
+        <source>The hub could not store its provisioning: %1.</source>
+        <translation>Le hub n’a pas pu enregistrer sa mise en service&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::PtyFakeHub</name>
+    <message>
+        <source>openpty failed: %1</source>
+        <translation>échec d’openpty&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::SerialPortWorker</name>
+    <message>
+        <source>write on a closed port</source>
+        <translation>écriture sur un port fermé</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::drivers::VirtualHubProcess</name>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>impossible de démarrer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not print its port: %2</source>
+        <translation>%1 n’a pas indiqué son port&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::AlarmView</name>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Alarm %1 acknowledged.</source>
+        <translation>Alarme %1 acquittée.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 shelved until %2 UTC.</source>
+        <translation>Alarme %1 mise en attente jusqu’à %2 UTC.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 back on the list.</source>
+        <translation>Alarme %1 de retour dans la liste.</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>Non acquittée</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittée</translation>
+    </message>
+    <message>
+        <source>Returned, unacknowledged</source>
+        <translation>Retour à la normale, non acquittée</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Inhibée</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acquitter</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm (Ctrl+K)</source>
+        <translation>Acquitter l’alarme sélectionnée (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Shelve</source>
+        <translation>&amp;Mettre en attente</translation>
+    </message>
+    <message>
+        <source>Hide the selected alarm until the chosen time; it comes back if its condition persists</source>
+        <translation>Masquer l’alarme sélectionnée jusqu’à l’heure choisie&#xa0;; elle revient si sa condition persiste</translation>
+    </message>
+    <message>
+        <source>&amp;Unshelve</source>
+        <translation>&amp;Retirer de l’attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n hour(s)</source>
+        <translation>
+            <numerusform>pour %n heure</numerusform>
+            <numerusform>pour %n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Raised (UTC)</source>
+        <translation>Apparition (UTC)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Event journal</source>
+        <translation>Journal des événements</translation>
+    </message>
+    <message>
+        <source>No alarm source.</source>
+        <translation>Aucune source d’alarmes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing alarm(s) · %1 alarms per operator per day (manageable: up to %2) · %3 suppressed by cause</source>
+        <translation>
+            <numerusform>%n alarme en cours · %1 alarmes par opérateur et par jour (gérable&#xa0;: jusqu’à %2) · %3 inhibées par leur cause</numerusform>
+            <numerusform>%n alarmes en cours · %1 alarmes par opérateur et par jour (gérable&#xa0;: jusqu’à %2) · %3 inhibées par leur cause</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -417,114 +907,114 @@
     <name>swarmergy::widgets::FirmwarePage</name>
     <message>
         <source>Flash the firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Flasher le micrologiciel</translation>
     </message>
     <message>
         <source>Pick a signed image. The hub checks its signature, reboots into it and keeps it only once it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une image signée. Le hub vérifie sa signature, redémarre dessus et ne la conserve qu’une fois qu’elle fonctionne.</translation>
     </message>
     <message>
         <source>Keep the firmware the hub runs now</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver le micrologiciel actuel du hub</translation>
     </message>
     <message>
         <source>&amp;Flash</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Flasher</translation>
     </message>
     <message>
         <source>C&amp;ancel flashing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler le flashage</translation>
     </message>
     <message>
         <source>%1 — %2 (%3 KiB)%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 (%3 KiB)%4</translation>
     </message>
     <message>
         <source>, running now</source>
-        <translation type="unfinished"></translation>
+        <translation>, en service</translation>
     </message>
     <message>
         <source>No signed image found: build the firmware or keep the running one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune image signée trouvée&#xa0;: compiler le micrologiciel ou conserver celui en service.</translation>
     </message>
     <message>
         <source>Unplugged at %1 %: reconnect to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Débranché à %1&#xa0;%&#xa0;: reconnecter pour reprendre.</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Talking to the hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialogue avec le hub…</translation>
     </message>
     <message>
         <source>Preparing the hub&apos;s spare slot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation de l’emplacement libre du hub…</translation>
     </message>
     <message>
         <source>Sending the image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi de l’image…</translation>
     </message>
     <message>
         <source>The hub checks hash and signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub vérifie l’empreinte et la signature…</translation>
     </message>
     <message>
         <source>Rebooting into the new image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redémarrage sur la nouvelle image…</translation>
     </message>
     <message>
         <source>Waiting for the new image to answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attente de la réponse de la nouvelle image…</translation>
     </message>
     <message numerus="yes">
         <source>%n s left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s restante</numerusform>
+            <numerusform>%n s restantes</numerusform>
         </translation>
     </message>
     <message>
         <source>Flashed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flashé.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé.</translation>
     </message>
     <message>
         <source>Cancelled at %1 %: flash again to resume from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé à %1&#xa0;%&#xa0;: flasher à nouveau pour reprendre à ce point.</translation>
     </message>
     <message>
         <source>Flashing failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec du flashage.</translation>
     </message>
     <message>
         <source>Verifying the hub&apos;s firmware…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du micrologiciel du hub…</translation>
     </message>
     <message>
         <source>Flashed, but the hub does not answer any more (%1): reconnect it and check its version on the first page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flashé, mais le hub ne répond plus (%1)&#xa0;: le reconnecter et vérifier sa version sur la première page.</translation>
     </message>
     <message>
         <source>The hub runs %1 (%2), not the confirmed %3: flash again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub exécute la version %1 (%2), et non la version confirmée %3&#xa0;: flasher à nouveau.</translation>
     </message>
     <message>
         <source>unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>non confirmée</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>confirmée</translation>
     </message>
     <message>
         <source>Verified: the hub runs %1, confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié&#xa0;: le hub exécute la version %1, confirmée.</translation>
     </message>
 </context>
 <context>
@@ -660,66 +1150,66 @@ Batterie %7 sur %8</translation>
     <name>swarmergy::widgets::HubPortPage</name>
     <message>
         <source>Connect the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecter le hub</translation>
     </message>
     <message>
         <source>Plug the serial cable into the hub, pick its port and connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brancher le câble série sur le hub, choisir son port et se connecter.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Connecter</translation>
     </message>
     <message>
         <source>%1 — virtual hub (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — hub virtuel (%2)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
         <source>%n port(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n port trouvé.</numerusform>
+            <numerusform>%n ports trouvés.</numerusform>
         </translation>
     </message>
     <message>
         <source>No serial port found: plug the cable in, then Refresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun port série trouvé&#xa0;: brancher le câble, puis Actualiser.</translation>
     </message>
     <message>
         <source>Pick a port first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir d’abord un port.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à %1.</translation>
     </message>
     <message>
         <source>slot %1, test boot not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>emplacement %1, démarrage de test non confirmé</translation>
     </message>
     <message>
         <source>slot %1, confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>emplacement %1, confirmé</translation>
     </message>
     <message>
         <source>yes — ruche %1, alvéole %2, address %3</source>
-        <translation type="unfinished"></translation>
+        <translation>oui — ruche %1, alvéole %2, adresse %3</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>non</translation>
     </message>
     <message>
         <source>Model: %1
@@ -727,7 +1217,233 @@ Serial: %2
 Firmware: %3 (%4)
 Bootloader: %5, version floor %6
 Provisioned: %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle&#xa0;: %1
+N° de série&#xa0;: %2
+Micrologiciel&#xa0;: %3 (%4)
+Chargeur d’amorçage&#xa0;: %5, version minimale %6
+Mis en service&#xa0;: %7</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::LedgerAccountsModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Transactions sent</source>
+        <translation>Transactions envoyées</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::LedgerExplorerView</name>
+    <message>
+        <source>in turn</source>
+        <translation>à son tour</translation>
+    </message>
+    <message>
+        <source>out of turn</source>
+        <translation>hors tour</translation>
+    </message>
+    <message>
+        <source>reverted: </source>
+        <translation>annulée&#xa0;: </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>HORS LIGNE</translation>
+    </message>
+    <message>
+        <source>#%1 at %2</source>
+        <translation>#%1 à %2</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>ajout</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>retrait</translation>
+    </message>
+    <message>
+        <source>%1 of %2 needed</source>
+        <translation>%1 sur %2 requis</translation>
+    </message>
+    <message>
+        <source>NRG balance of %1 over time</source>
+        <translation>Évolution du solde NRG de %1</translation>
+    </message>
+    <message>
+        <source>Type an authority address: 0x followed by 40 hexadecimal digits.</source>
+        <translation>Saisir une adresse d’autorité&#xa0;: 0x suivi de 40 chiffres hexadécimaux.</translation>
+    </message>
+    <message>
+        <source>Propose a new authority?</source>
+        <translation>Proposer une nouvelle autorité&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Propose to remove an authority?</source>
+        <translation>Proposer le retrait d’une autorité&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This console&apos;s authority will vote to let %1 seal blocks. It becomes an authority when a majority of the current authorities has voted.</source>
+        <translation>L’autorité de cette console votera pour autoriser %1 à sceller des blocs. L’adresse devient une autorité dès qu’une majorité des autorités actuelles a voté.</translation>
+    </message>
+    <message>
+        <source>This console&apos;s authority will vote to stop %1 from sealing blocks. It is removed when a majority of the current authorities has voted.</source>
+        <translation>L’autorité de cette console votera pour retirer à %1 le droit de sceller des blocs. L’adresse est retirée dès qu’une majorité des autorités actuelles a voté.</translation>
+    </message>
+    <message>
+        <source>Vote cast for %1.</source>
+        <translation>Vote enregistré pour %1.</translation>
+    </message>
+    <message>
+        <source>Vote refused: %1</source>
+        <translation>Vote refusé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blocs</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Authorities</source>
+        <translation>Autorités</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloc</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Sealed by</source>
+        <translation>Scellé par</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last block sealed</source>
+        <translation>Dernier bloc scellé</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Pairs</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidat</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposition</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Filter by alvéole, label or address…</source>
+        <translation>Filtrer par alvéole, libellé ou adresse…</translation>
+    </message>
+    <message>
+        <source>Vote on the authorities</source>
+        <translation>Voter sur les autorités</translation>
+    </message>
+    <message>
+        <source>Authority address (0x…)</source>
+        <translation>Adresse de l’autorité (0x…)</translation>
+    </message>
+    <message>
+        <source>Propose to &amp;add</source>
+        <translation>Proposer l’&amp;ajout</translation>
+    </message>
+    <message>
+        <source>Propose to re&amp;move</source>
+        <translation>Proposer le &amp;retrait</translation>
+    </message>
+    <message>
+        <source>Vote, as this console&apos;s authority, to let this address seal blocks</source>
+        <translation>Voter, en tant qu’autorité de cette console, pour autoriser cette adresse à sceller des blocs</translation>
+    </message>
+    <message>
+        <source>Vote, as this console&apos;s authority, to stop this address from sealing blocks</source>
+        <translation>Voter, en tant qu’autorité de cette console, pour retirer à cette adresse le droit de sceller des blocs</translation>
+    </message>
+    <message>
+        <source>Select an account to see its NRG balance over time</source>
+        <translation>Sélectionner un compte pour voir l’évolution de son solde NRG</translation>
+    </message>
+    <message>
+        <source>NRG</source>
+        <translation>NRG</translation>
+    </message>
+    <message>
+        <source>No ledger node is running.</source>
+        <translation>Aucun nœud du registre n’est en service.</translation>
+    </message>
+    <message>
+        <source>Chain %1 · block #%2 · a block every %3 s · NRGcoin at %4 · supply %5 NRG · %6 readings minted · %7 intervals settled</source>
+        <translation>Chaîne %1 · bloc #%2 · un bloc toutes les %3 s · NRGcoin à %4 · %5 NRG en circulation · %6 relevés frappés · %7 intervalles réglés</translation>
     </message>
 </context>
 <context>
@@ -900,78 +1616,79 @@ Provisioned: %7</source>
     <name>swarmergy::widgets::ProvisionPage</name>
     <message>
         <source>Provision the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre le hub en service</translation>
     </message>
     <message>
         <source>Choose the ruche and the alvéole this hub serves. The hub makes its own identity key; your technician credential authorises it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir la ruche et l’alvéole que dessert ce hub. Le hub génère sa propre clé d’identité&#xa0;; votre identifiant de technicien l’autorise.</translation>
     </message>
     <message>
         <source>&amp;Provision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mettre en service</translation>
     </message>
     <message>
         <source>Ruche:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruche&#xa0;:</translation>
     </message>
     <message>
         <source>Alvéole:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alvéole&#xa0;:</translation>
     </message>
     <message>
         <source>No ruche is known to the console: load a scenario first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La console ne connaît aucune ruche&#xa0;: charger d’abord un scénario.</translation>
     </message>
     <message>
         <source>Choose a ruche and an alvéole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une ruche et une alvéole.</translation>
     </message>
     <message>
         <source>Provisioning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise en service…</translation>
     </message>
     <message>
         <source>Provisioned. The hub&apos;s address is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis en service. L’adresse du hub est %1.</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::ProvisioningWizard</name>
     <message>
         <source>Install a Smart Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer un Smart Hub</translation>
     </message>
 </context>
 <context>
     <name>swarmergy::widgets::RegisterPage</name>
     <message>
         <source>Register on the ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrire au registre</translation>
     </message>
     <message>
         <source>The ledger accepts the hub&apos;s signed readings once its address is registered for its alvéole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le registre accepte les relevés signés du hub une fois son adresse inscrite pour son alvéole.</translation>
     </message>
     <message>
         <source>&amp;Register</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inscrire</translation>
     </message>
     <message>
         <source>Address %1
 Alvéole %2 in ruche %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse %1
+Alvéole %2 de la ruche %3</translation>
     </message>
     <message>
         <source>No ledger is connected to this console: register the address later from the ledger view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun registre n’est connecté à cette console&#xa0;: inscrire l’adresse plus tard depuis la vue du registre.</translation>
     </message>
     <message>
         <source>The ledger refused the registration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le registre a refusé l’inscription&#xa0;: %1</translation>
     </message>
     <message>
         <source>Registered: the ledger now accepts this hub&apos;s readings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrit&#xa0;: le registre accepte désormais les relevés de ce hub.</translation>
     </message>
 </context>
 <context>
