@@ -188,6 +188,10 @@ void SimulationWorker::startPlan(model::PlanTrigger trigger) {
     options.forecastNoise = options_.forecastNoise;
     options.seed = options_.seed;
     options.dispatch.threads = 1;   // the simulation thread and the GUI share the other core
+    // The decomposition proves its gap and is fast at every size; CLP's simplex is the
+    // reference for tests and small cases, far slower at a few hundred homes.
+    options.dispatch.method = optimization::DispatchMethod::Decomposition;
+    options.dispatch.maxGap = 0.005;
     options.seasonal = seasonal_;
     const simulation::Fleet* fleet = &simulator_->fleet();
     nextPlanStep_ = inputs.firstStep + options_.planEverySteps;
