@@ -75,6 +75,26 @@ void testCleanFleet()
     CHECK(annunciations.size() <= 4);
 }
 
+void testDeterminism()
+{
+    MeterLog a = demoLog(8), b = demoLog(8);
+    const auto faultsA = planFaults(a, {8, 7 * kDay, 0, 2});
+    const auto faultsB = planFaults(b, {8, 7 * kDay, 0, 2});
+    CHECK(faultsA.size() == faultsB.size());
+    for (std::size_t k = 0; k < std::min(faultsA.size(), faultsB.size()); ++k)
+        CHECK(faultsA[k].alveole == faultsB[k].alveole && faultsA[k].startStep == faultsB[k].startStep &&
+              faultsA[k].magnitude == faultsB[k].magnitude);
+    CHECK(planFaults(a, {9, 7 * kDay, 0, 2})[3].startStep != faultsA[3].startStep ||
+          planFaults(a, {9, 7 * kDay, 0, 2})[3].alveole != faultsA[3].alveole);   // another seed, another plan
+    injectFaults(a, faultsA);
+    injectFaults(b, faultsB);
+    const auto eventsA = detectConditions(a), eventsB = detectConditions(b);
+    CHECK(eventsA.size() == eventsB.size());
+    for (std::size_t k = 0; k < std::min(eventsA.size(), eventsB.size()); ++k)
+        CHECK(eventsA[k].step == eventsB[k].step && eventsA[k].alveole == eventsB[k].alveole &&
+              eventsA[k].message == eventsB[k].message);
+}
+
 void testBadInput()
 {
     MeterLog log = demoLog(3);
@@ -102,6 +122,7 @@ int main()
     testInjectedFaults(5);
     testInjectedFaults(6);
     testCleanFleet();
+    testDeterminism();
     testBadInput();
     return testResult("tst_detection");
 }

@@ -138,6 +138,28 @@ void testDeterminismAndRoundTrip(const RucheHistory& h)
     std::filesystem::remove_all(dir);
 }
 
+// The app trains on a worker thread with a progress bar and a cancel button.
+void testProgressAndCancel(const RucheHistory& h)
+{
+    RucheForecaster f(h.rucheId);
+    ForecasterOptions options = quickTraining(4);
+    std::vector<double> shares;
+    options.progress = [&](Target target, double share) {
+        if (target == Target::Load) shares.push_back(share);
+        return true;
+    };
+    CHECK(f.train(h, 2 * kWeek, options));
+    CHECK(shares.size() == std::size_t(options.network.epochs));
+    CHECK(!shares.empty() && shares.back() == 1.0);
+    const RucheForecast before = f.forecast(h, 2 * kWeek + 4);
+    // Cancel during the PV model: nothing of the new training is kept.
+    options.network.seed = 99;
+    options.progress = [](Target target, double) { return target != Target::Pv; };
+    CHECK(!f.train(h, 2 * kWeek, options));
+    CHECK(sameForecast(before, f.forecast(h, 2 * kWeek + 4)));
+    CHECK(f.metrics(Target::Load).modelVersion == 1);
+}
+
 // Damages one file in a way and checks the fallback for that target only.
 void checkDamage(const RucheHistory& h, const RucheForecaster& trained, const char* name,
                  void (*damage)(const std::string& path))
@@ -197,5 +219,6 @@ int main()
     testUntrainedAndBadOrigin(h);
     testDeterminismAndRoundTrip(h);
     testDamagedFiles(h);
+    testProgressAndCancel(h);
     return testResult("tst_forecaster");
 }
