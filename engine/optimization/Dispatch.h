@@ -31,7 +31,7 @@ struct DispatchOptions {
     int autoClpMaxAlveoles = 300; // Auto uses CLP up to this many alvéoles
     // The decomposition solves the aggregated relaxation (one alvéole per class and ruche)
     // with CLP, by chunks of at most this many consecutive ruches (one chunk gives a bound).
-    int aggregateMaxRuches = 25;
+    int aggregateMaxRuches = 50;
     // Without it the decomposition starts from idle stores with kink smoothing (slower to
     // converge, kept as the fallback and for tests).
     bool relaxationStart = true;
