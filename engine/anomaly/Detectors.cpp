@@ -74,6 +74,7 @@ public:
         habit_.assign(n, {});
         peerYield_.assign(log.rucheIds.size(), 0);
         dayMeterRatios_.assign(n, {});
+        otherMeterFaultToday_.assign(n, 0);
         dayLoads_.assign(n, {});
         soilingDays_.assign(n, 0);
 
@@ -138,6 +139,7 @@ private:
             if (!log_.reported[log_.at(s, i)]) continue;
             stuck(s, i);
             spike(s, i);
+            if (flag(i, FaultType::StuckMeter) || flag(i, FaultType::Spike)) otherMeterFaultToday_[i] = 1;
             inverterTrip(s, i);
         }
     }
@@ -289,6 +291,7 @@ private:
             dayPvKwh_[i] = dayPeerPvKwh_[i] = dayMissingKwh_[i] = 0;
             dayReported_[i] = 0;
             dayMeterRatios_[i].clear();
+            otherMeterFaultToday_[i] = 0;
             dayLoads_[i].clear();
         }
     }
@@ -335,8 +338,7 @@ private:
 
     // Far from the learned habit, and abruptly so: a tamper or a failing appliance changes the
     // level from one day to the next, while seasons (heat pumps in winter) move it gradually,
-    // so the day is also compared with the days judged just before it. Both
-    // habit measures must agree (same direction).
+    // so the day is also compared with the days judged just before it.
     void judgeLoadDay(int s, int i, std::array<double, kHabitMeasures> deviation)
     {
         judgeMeterBalance(s, i);
@@ -356,7 +358,10 @@ private:
             const bool farAgain = std::fabs(d) > std::max(3 * sigma, 0.5) && std::fabs(track.last) > std::max(3 * sigma, 0.5) &&
                                   (d > 0) == (track.last > 0);
             track.last = d;
-            changed = changed && abrupt && (far || farAgain) && (d > 0) == (deviation[0] > 0);
+            // The trimmed mean must jump far; the median (noisy for heat-pump homes) must only
+            // confirm the direction, which an EV session alone never does.
+            const bool confirms = std::fabs(d) > std::max(2 * sigma, 0.3) && (d > 0) == (deviation[1] > 0);
+            changed = changed && (m == 0 ? confirms : abrupt && (far || farAgain));
             returned = returned || std::fabs(d) < 2 * sigma || std::fabs(d - track.atAlarm) > jumpMin;
         }
         if (flag(i, FaultType::HabitChange)) {
@@ -375,7 +380,8 @@ private:
     void judgeMeterBalance(int s, int i)
     {
         std::vector<double>& ratios = dayMeterRatios_[i];
-        if (ratios.size() < 8) return;
+        // A day with a stuck register or a spike says nothing about calibration.
+        if (ratios.size() < 8 || otherMeterFaultToday_[i]) return;
         const double ratio = median(ratios);
         if (flag(i, FaultType::DriftingMeter)) {
             if (std::fabs(ratio - 1) < 0.03) emit(s, FaultType::DriftingMeter, i, false, "load meter agrees with the hub again");
@@ -421,6 +427,7 @@ private:
     std::vector<std::array<HabitTrack, kHabitMeasures>> habit_;
     std::vector<std::vector<double>> dayMeterRatios_, dayLoads_;
     std::vector<int> soilingDays_;
+    std::vector<std::uint8_t> otherMeterFaultToday_;
 
     int stepsToday_ = 0;
     bool learned_ = false;
