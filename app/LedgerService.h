@@ -1,0 +1,105 @@
+#pragma once
+// The console's embedded SwarmLedger (issue #5, "In the console"): three authority nodes run
+// in this process on loopback, like `swarmergy-node devnet` (same seeded demo keys, demo block
+// period 1 s), in a fresh data directory under the temporary directory given to the
+// constructor. The service is what the views see of the ledger:
+//   - app::HubRegistrar: the provisioning wizard's last step (registerHub);
+//   - app::LedgerControl: the explorer's NRG history chart and signer votes;
+//   - snapshot(): the explorer's immutable LedgerSnapshot;
+//   - submitReading / recordSettlement / transferNrg: helpers for the demo.
+// Plain C++ (no Qt): every public method is thread-safe and answers at once (transactions are
+// submitted to the pool, not waited for; receiptStatus() tells when they are sealed).
+#include "app/services/HubRegistrar.h"
+#include "app/services/LedgerSnapshot.h"
+
+#include "ledger/contracts/MeterReading.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace swarmergy::ledger::authority {
+class AuthorityNode;
+}
+namespace swarmergy::ledger::consensus {
+class Clique;
+}
+
+namespace swarmergy::app {
+
+// What a helper submission gave: the transaction hash when the pool accepted it, else why not.
+struct LedgerSubmission {
+    bool ok = false;
+    std::string transactionHash;   // 0x-prefixed
+    std::string error;
+};
+
+// One line of an interval's settlement (the engine's settlement record), for the Settlement
+// contract. NRG amounts are exact decimal strings ("-1.25"); they must balance over the interval.
+struct LedgerSettlementRecord {
+    std::string alveoleId;         // as registered with registerHub, e.g. "r02-a0017"
+    std::int64_t energyWh = 0;     // > 0 exported (sold), < 0 imported (bought)
+    std::string priceNrgPerKwh;    // e.g. "0.18"
+    std::string amountNrg;         // > 0 the alvéole receives NRG, < 0 it pays
+};
+
+class LedgerService final : public HubRegistrar, public LedgerControl {
+public:
+    static constexpr int kAuthorities = 3;
+
+    // temporaryDirectory: where start() creates its fresh data directory (removed by stop()).
+    explicit LedgerService(std::string temporaryDirectory, std::uint64_t blockPeriodSeconds = 1);
+    ~LedgerService() override;
+    LedgerService(const LedgerService&) = delete;
+    LedgerService& operator=(const LedgerService&) = delete;
+
+    // Starts the three authorities (throws std::runtime_error saying what failed); idempotent.
+    void start();
+    // Stops them and removes the data directory; idempotent. Queries after stop() answer from
+    // nothing (an empty snapshot).
+    void stop();
+    bool running() const;
+
+    std::uint64_t chainId() const;
+    std::string fundedAddress() const;               // the funded demo account (EIP-55)
+    std::string authorityAddress(int index) const;   // 0-based; index 0 is the console's authority
+    std::string dataDirectory() const;               // empty when stopped
+
+    // --- HubRegistrar: a HubRegistry registration signed by the console's authority. The hub
+    // is bound to the alvéole's account (the existing one, else a demo account derived from
+    // the alvéole id, see alveoleAccount()).
+    HubRegistration registerHub(const std::string& address, const std::string& alveole,
+                                const std::string& ruche) override;
+    // The demo account an alvéole's NRG goes to (EIP-55).
+    static std::string alveoleAccount(const std::string& alveole);
+    // The alvéole a hub is registered to, from an eth_call of hubInfo on the head state.
+    std::optional<std::string> registeredAlveole(const std::string& hubAddress) const;
+
+    // --- demo helpers (submitted by the console's authority or the funded account) ---
+    LedgerSubmission submitReading(const ledger::MeterReading& reading, const ledger::Signature& hubSignature);
+    LedgerSubmission recordSettlement(std::uint64_t intervalStartUnix, const std::vector<LedgerSettlementRecord>& records);
+    LedgerSubmission transferNrg(const std::string& toAddress, const std::string& amountNrg);
+    // nullopt while pending or unknown; else whether the sealed transaction succeeded.
+    std::optional<bool> receiptStatus(const std::string& transactionHash) const;
+    // Exact NRG balance ("12.500000000000000000") at the head, or nullopt for a bad address.
+    std::optional<std::string> nrgBalance(const std::string& address) const;
+
+    // --- LedgerControl ---
+    std::vector<std::pair<std::int64_t, double>> nrgHistory(const std::string& address) const override;
+    std::string proposeSignerVote(const std::string& address, bool authorise) override;
+
+    // The explorer's view of the chain, built from the console's authority node.
+    LedgerSnapshotPtr snapshot() const;
+
+    // An 18-decimal integer (wei, decimal digits) as exact NRG: "12500000000000000000" gives
+    // "12.500000000000000000".
+    static std::string formatNrg(const std::string& weiDecimal);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace swarmergy::app
