@@ -26,7 +26,11 @@ constexpr std::uint64_t kChainId = 2468;
 constexpr std::uint64_t kGenesisTimestamp = 1'782'259'200;   // 2026-06-24T00:00:00Z
 constexpr std::size_t kSnapshotBlocks = 30;
 constexpr std::size_t kSnapshotTransactions = 50;
-constexpr std::uint64_t kTransactionScanBlocks = 2000;       // how far back the 50 are looked for
+// How far back the 50 latest transactions are looked for: 10 minutes of demo blocks keeps a
+// snapshot (a few per second) to a few milliseconds of block reads.
+constexpr std::uint64_t kTransactionScanBlocks = 600;
+// An authority more blocks than this behind the console's head is shown offline.
+constexpr std::uint64_t kOnlineLagBlocks = 3;
 
 PrivateKey seededKey(const std::string& seed) { return privateKeyFromBytes(view(keccak256(seed))); }
 
@@ -305,7 +309,8 @@ struct LedgerService::Impl {
                 if (const auto b = chain.blockByNumber(it->second)) row.lastSealedUtc = static_cast<std::int64_t>(b->header.timestamp);
             }
             row.peers = static_cast<int>(status.peers.size());
-            row.online = running;
+            // Online from the node's own state: running, and following the chain.
+            row.online = running && status.headNumber + kOnlineLagBlocks >= chain.headNumber();
             rows.push_back(std::move(row));
         }
         return rows;
