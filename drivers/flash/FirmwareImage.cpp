@@ -9,7 +9,8 @@ namespace swarmergy::drivers {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("FirmwareImage", text); }
+// The context is the one lupdate files these strings under (the enclosing namespace).
+QString tr(const char* text) { return QCoreApplication::translate("swarmergy::drivers", text); }
 
 quint32 le32(const QByteArray& bytes, int at)
 {
