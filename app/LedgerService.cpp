@@ -223,49 +223,68 @@ struct LedgerService::Impl {
         return result;
     }
 
-    std::vector<LedgerBlockRow> blockRows(const Chain& chain, std::uint64_t head) const {
-        std::vector<LedgerBlockRow> rows;
-        for (std::uint64_t n = head; n >= 1 && rows.size() < kSnapshotBlocks; --n) {
-            const auto block = chain.blockByNumber(n);
-            if (!block) continue;
-            LedgerBlockRow row;
-            row.number = n;
-            row.hash = hex(block->hash());
-            if (const auto sealer = recoverSealer(block->header)) {
-                row.sealer = toChecksumAddress(*sealer);
-                row.sealerName = nameOf(*sealer);
-            }
-            row.timestampUtc = static_cast<std::int64_t>(block->header.timestamp);
-            row.transactionCount = static_cast<int>(block->transactions.size());
-            row.inTurn = block->header.difficulty == U256(2);   // Clique: 2 in turn, 1 out of turn
-            rows.push_back(std::move(row));
+    // Decoded rows of one block, cached: blocks below the head do not change unless the chain
+    // reorganises, and a cached entry is used only when its hash is the parent hash of the
+    // block above it, so a reorganised block is always read again.
+    struct DecodedBlock {
+        Hash256 hash{};
+        Hash256 parentHash{};
+        LedgerBlockRow row;
+        std::vector<LedgerTransactionRow> transactions;   // newest first
+    };
+    mutable std::map<std::uint64_t, DecodedBlock> decoded;
+
+    const DecodedBlock* decodedBlock(const Chain& chain, std::uint64_t n, const std::optional<Hash256>& expected) const {
+        if (auto it = decoded.find(n); it != decoded.end() && expected && it->second.hash == *expected) return &it->second;
+        const auto block = chain.blockByNumber(n);
+        if (!block) return nullptr;
+        DecodedBlock d;
+        d.hash = block->hash();
+        d.parentHash = block->header.parentHash;
+        d.row.number = n;
+        d.row.hash = hex(d.hash);
+        if (const auto sealer = recoverSealer(block->header)) {
+            d.row.sealer = toChecksumAddress(*sealer);
+            d.row.sealerName = nameOf(*sealer);
         }
-        return rows;
+        d.row.timestampUtc = static_cast<std::int64_t>(block->header.timestamp);
+        d.row.transactionCount = static_cast<int>(block->transactions.size());
+        d.row.inTurn = block->header.difficulty == U256(2);   // Clique: 2 in turn, 1 out of turn
+        const auto receipts = block->transactions.empty() ? std::vector<Receipt>{} : chain.receiptsOfBlock(n);
+        for (std::size_t i = block->transactions.size(); i-- > 0;) {
+            const SignedTransaction& stx = block->transactions[i];
+            LedgerTransactionRow row;
+            row.hash = hex(stx.hash);
+            row.blockNumber = n;
+            row.from = toChecksumAddress(stx.sender);
+            row.to = stx.tx.to ? toChecksumAddress(*stx.tx.to) : std::string();
+            row.call = decodeCall(stx);
+            if (i < receipts.size()) {
+                row.succeeded = receipts[i].success;
+                row.events = joinEvents(receipts[i].logs);
+            }
+            d.transactions.push_back(std::move(row));
+        }
+        return &(decoded[n] = std::move(d));
     }
 
-    std::vector<LedgerTransactionRow> transactionRows(const Chain& chain, std::uint64_t head) const {
-        std::vector<LedgerTransactionRow> rows;
+    // The latest 30 blocks and the latest 50 transactions (within the scan window), newest first.
+    void blocksAndTransactions(const Chain& chain, std::uint64_t head, LedgerSnapshot& snap) const {
         const std::uint64_t oldest = head > kTransactionScanBlocks ? head - kTransactionScanBlocks : 1;
-        for (std::uint64_t n = head; n >= oldest && n >= 1 && rows.size() < kSnapshotTransactions; --n) {
-            const auto block = chain.blockByNumber(n);
-            if (!block || block->transactions.empty()) continue;
-            const auto receipts = chain.receiptsOfBlock(n);
-            for (std::size_t i = block->transactions.size(); i-- > 0 && rows.size() < kSnapshotTransactions;) {
-                const SignedTransaction& stx = block->transactions[i];
-                LedgerTransactionRow row;
-                row.hash = hex(stx.hash);
-                row.blockNumber = n;
-                row.from = toChecksumAddress(stx.sender);
-                row.to = stx.tx.to ? toChecksumAddress(*stx.tx.to) : std::string();
-                row.call = decodeCall(stx);
-                if (i < receipts.size()) {
-                    row.succeeded = receipts[i].success;
-                    row.events = joinEvents(receipts[i].logs);
-                }
-                rows.push_back(std::move(row));
-            }
+        std::optional<Hash256> expected;   // unknown for the head: always read
+        for (std::uint64_t n = head; n >= oldest && n >= 1; --n) {
+            const bool wantBlock = snap.blocks.size() < kSnapshotBlocks;
+            const bool wantTransactions = snap.transactions.size() < kSnapshotTransactions;
+            if (!wantBlock && !wantTransactions) break;
+            const DecodedBlock* d = decodedBlock(chain, n, expected);
+            if (!d) break;
+            expected = d->parentHash;
+            if (wantBlock) snap.blocks.push_back(d->row);
+            for (const auto& t : d->transactions)
+                if (snap.transactions.size() < kSnapshotTransactions) snap.transactions.push_back(t);
         }
-        return rows;
+        decoded.erase(decoded.begin(), decoded.lower_bound(oldest));
+        decoded.erase(decoded.upper_bound(head), decoded.end());
     }
 
     std::vector<LedgerAccountRow> accountRows(const Chain& chain) const {
@@ -405,6 +424,7 @@ void LedgerService::stop() {
     for (auto& n : impl_->nodes) n->stop();
     impl_->nodes.clear();   // closes the databases before their directory goes
     impl_->votesView.reset();
+    impl_->decoded.clear();
     std::error_code ec;
     std::filesystem::remove_all(impl_->dataDir, ec);
     impl_->dataDir.clear();
@@ -642,8 +662,7 @@ LedgerSnapshotPtr LedgerService::snapshot() const {
         snap->totalSupplyNrg = formatWei(U256::fromBigEndian(ByteView(total.returnData).subspan(0, 32)));
     snap->readingsMinted = impl_->countLogs(chain, contracts::kNrgToken, contracts::topic::readingRecorded());
     snap->settlementIntervals = impl_->countLogs(chain, contracts::kSettlement, contracts::topic::settlementRecorded());
-    snap->blocks = impl_->blockRows(chain, head);
-    snap->transactions = impl_->transactionRows(chain, head);
+    impl_->blocksAndTransactions(chain, head, *snap);
     snap->accounts = impl_->accountRows(chain);
     snap->authorities = impl_->authorityRows(chain);
     snap->votes = impl_->voteRows(chain);
