@@ -1,0 +1,163 @@
+#pragma once
+// SwarmBrain in the console: the learning and the anomaly pipeline, off the GUI thread.
+//
+// Forecasts: per-ruche history (load, PV, irradiance) built from the meter steps the simulator
+// hands over, or a demo history of a year generated in seconds; training of every ruche's
+// models on a worker thread with progress and cancel; models saved under
+// <dataDirectory>/models/<ruche>/<target>.model with their version and training metrics (see
+// engine/forecast/ModelFile.h); a retrain each simulated night; forecasts for the plan and a
+// ForecastSnapshot for the forecast view (a missing or damaged model gives the baseline with a
+// warning, never a crash).
+//
+// Anomalies: the recent meter log (a rolling window), the detectors run over it once per
+// simulated hour on a second worker thread; conditions raise and clear ISA-18.2 alarms in an
+// AlarmManager journalled to <dataDirectory>/alarms.sqlite; an AlarmSnapshot for the alarm
+// console; operator actions through AlarmControl.
+//
+// Threading: the object lives in the GUI thread and emits every signal there; the workers
+// touch shared data under mutexes and hand results back with queued calls.
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+
+#include "app/services/AlarmSnapshot.h"
+#include "app/services/ForecastSnapshot.h"
+#include "engine/anomaly/AlarmJournal.h"
+#include "engine/anomaly/AlarmModel.h"
+#include "engine/anomaly/Detectors.h"
+#include "engine/anomaly/Faults.h"
+#include "engine/anomaly/MeterLog.h"
+#include "engine/forecast/ForecastTypes.h"
+#include "engine/forecast/QuantileMlp.h"
+#include "engine/forecast/RucheForecaster.h"
+#include "engine/forecast/RucheHistory.h"
+#include "engine/simulation/FleetGenerator.h"
+
+Q_DECLARE_METATYPE(swarmergy::app::ForecastSnapshotPtr)
+Q_DECLARE_METATYPE(swarmergy::app::AlarmSnapshotPtr)
+
+namespace swarmergy::app {
+
+struct LearningOptions {
+    QString dataDirectory;                 // empty: models stay in memory, journal ":memory:"
+    forecast::TrainOptions network;        // per target (epochs, hidden units, seed)
+    int originStride = 6;                  // one training origin every 90 minutes
+    int operators = 1;                     // for the alarm rate per operator per day
+    std::string operatorName = "operator";
+    int meterWindowDays = 10;              // rolling window of the meter log the detectors see
+    int anomalyPeriodMinutes = 60;         // detectors run once per simulated hour
+    bool nightlyRetrain = true;            // retrain once per simulated local day, after 02:00
+    int nightlyRetrainLocalHour = 2;
+    int coverageDays = 2;                  // recent days over which the band coverage is counted
+    anomaly::DetectorOptions detectors;
+};
+
+class LearningService : public QObject, public AlarmControl, public ForecastControl {
+    Q_OBJECT
+public:
+    explicit LearningService(LearningOptions options, QObject* parent = nullptr);
+    ~LearningService() override;   // cancels training and waits for the workers
+
+    // --- Inputs --------------------------------------------------------------------------
+    // The fleet being simulated (assets, panels, ruche sites). Resets the histories and the
+    // meter log to empty ones starting at firstStepUtc.
+    void setFleet(const simulation::Fleet& fleet, std::int64_t firstStepUtc);
+    // A recorded history per ruche (replaces the current one).
+    void setHistory(std::vector<forecast::RucheHistory> histories);
+    // Meter steps from the simulator (same alvéoles as the fleet, contiguous in time): appended
+    // to the meter log window and, summed per ruche, to the forecast history; then advanceTo().
+    // Throws std::invalid_argument if the chunk does not fit (other alvéoles, gap in time).
+    void appendMeterSteps(const anomaly::MeterLog& chunk);
+    // Demo: generates the fleet, `historyDays` of ruche history ending where a meter log of
+    // `meterDays` ends (the faults are injected into that log, steps relative to it), on the
+    // worker. Emits demoReady() or failed().
+    void generateDemo(const simulation::FleetOptions& fleet, int historyDays, int meterDays,
+                      std::vector<anomaly::Fault> faults = {});
+    // Simulated time moved on: expires shelves, runs the detectors each period, retrains each
+    // night.
+    void advanceTo(std::int64_t nowUtc);
+
+    // --- Forecasts ------------------------------------------------------------------------
+    void trainNow() override;          // no effect while training or without history
+    void cancelTraining() override;
+    bool isTraining() const { return training_.load(); }
+    // Loads the saved models of every ruche of the history; returns the warnings (missing or
+    // damaged files: those targets answer with the baseline). Rebuilds the forecast snapshot.
+    std::vector<std::string> loadModels();
+    ForecastSnapshotPtr forecastSnapshot() const;
+    // 96 steps from the latest measured step, one per ruche: what the rolling plan should use
+    // in place of the simulator's noisy forecast (p90 sets the reserve).
+    std::vector<forecast::RucheForecast> planForecasts() const;
+    QString modelDirectory() const;
+
+    // --- Alarms ---------------------------------------------------------------------------
+    // Runs the detectors over the meter log now (on the worker); alarmSnapshotChanged follows.
+    void runAnomalyPass();
+    AlarmSnapshotPtr alarmSnapshot() const;
+    std::string acknowledge(int alarmId) override;
+    std::string shelve(int alarmId, std::int64_t untilUtc) override;
+    std::string unshelve(int alarmId) override;
+
+    std::int64_t nowUtc() const { return nowUtc_.load(); }
+    int historySteps() const;
+    int meterSteps() const;
+
+Q_SIGNALS:
+    void demoReady(int historySteps, int meterSteps);
+    void trainingStarted();
+    void trainingProgress(double share);                 // 0..1 over every ruche and target
+    void trainingFinished(bool completed, QString message);
+    void forecastSnapshotChanged(swarmergy::app::ForecastSnapshotPtr snapshot);
+    void planForecastsChanged();
+    void alarmSnapshotChanged(swarmergy::app::AlarmSnapshotPtr snapshot);
+    void failed(QString message);
+
+private:
+    void trainJob();
+    void anomalyJob();
+    void rebuildForecastSnapshot(const QString& message);
+    void publishAlarms();
+    std::vector<forecast::RucheHistory> completedHistories() const;   // sky and irradiance filled
+    std::string operatorAction(int alarmId, const std::function<void(anomaly::AlarmManager&)>& action);
+    void post(std::function<void()> inGuiThread);
+
+    LearningOptions options_;
+    QThreadPool trainPool_;      // one thread: training and demo generation
+    QThreadPool anomalyPool_;    // one thread: detector passes
+
+    mutable std::mutex dataMutex_;            // fleet_, histories_, log_
+    std::optional<simulation::Fleet> fleet_;
+    std::vector<forecast::RucheHistory> histories_;
+    anomaly::MeterLog log_;
+
+    mutable std::mutex modelMutex_;           // forecasters_, snapshot, plan, warnings
+    std::vector<forecast::RucheForecaster> forecasters_;
+    std::vector<std::string> loadWarnings_;
+    ForecastSnapshotPtr forecastSnapshot_;
+    std::vector<forecast::RucheForecast> planForecasts_;
+    TrainingStatus lastTraining_;
+
+    mutable std::mutex alarmMutex_;           // journal_, alarms_, alarm snapshot
+    std::unique_ptr<anomaly::AlarmJournal> journal_;
+    std::unique_ptr<anomaly::AlarmManager> alarms_;
+    AlarmSnapshotPtr alarmSnapshot_;
+    std::int64_t detectedUntilUtc_ = 0;       // events before this instant were already applied
+
+    std::atomic<bool> training_{false};
+    std::atomic<bool> cancelRequested_{false};
+    std::atomic<bool> anomalyRunning_{false};
+    std::atomic<std::int64_t> nowUtc_{0};
+    std::int64_t lastAnomalyPassUtc_ = 0;
+    std::int64_t lastTrainLocalDay_ = -1;
+};
+
+}  // namespace swarmergy::app
