@@ -232,6 +232,15 @@ int main() {
     CHECK(service.snapshot()->blocks.empty());
     service.stop();   // idempotent
 
+    // A restart begins a fresh chain in a fresh directory: nothing registered, nothing minted.
+    service.start();
+    CHECK(service.dataDirectory() != dir && !service.dataDirectory().empty());
+    CHECK(waitFor([&] { return service.snapshot()->headNumber >= 1; }));
+    CHECK(!service.registeredAlveole(ledger::toChecksumAddress(ledger::addressOf(seededKey("test hub r02-a0017")))).has_value());
+    CHECK(service.snapshot()->totalSupplyNrg == "1000000.000000000000000000");
+    CHECK(service.snapshot()->transactions.empty());
+    service.stop();
+
     if (g_failures) {
         std::fprintf(stderr, "tst_ledgerservice: %d check(s) failed\n", g_failures);
         return 1;
