@@ -184,6 +184,35 @@ void LearningService::appendMeterSteps(const anomaly::MeterLog& chunk) {
     advanceTo(endUtc);
 }
 
+void LearningService::appendSimulatorStep(std::int64_t stepStartUtc,
+                                          const std::vector<simulation::AlveoleStep>& alveoles) {
+    anomaly::MeterLog chunk;
+    {
+        std::lock_guard lock(dataMutex_);
+        chunk.alveoles = log_.alveoles;
+        chunk.rucheIds = log_.rucheIds;
+        chunk.stepMinutes = log_.stepMinutes;
+        chunk.utcOffsetMinutes = log_.utcOffsetMinutes;
+    }
+    if (alveoles.size() != chunk.alveoles.size())
+        throw std::invalid_argument("LearningService::appendSimulatorStep: " + std::to_string(alveoles.size()) +
+                                    " alvéoles, the fleet has " + std::to_string(chunk.alveoles.size()));
+    chunk.startUtc = stepStartUtc;
+    chunk.steps = 1;
+    // The same reading of a simulator step as anomaly::recordFleet.
+    for (const auto& a : alveoles) {
+        chunk.loadKw.push_back(a.loadKw - a.shedKw);
+        chunk.pvKw.push_back(a.pvAvailableKw);
+        chunk.pvUsedKw.push_back(a.pvUsedKw);
+        chunk.chargeKw.push_back(a.chargeKw);
+        chunk.dischargeKw.push_back(a.dischargeKw);
+        chunk.socKwh.push_back(a.socKwh);
+        chunk.netKw.push_back(a.netKw);
+        chunk.reported.push_back(1);
+    }
+    appendMeterSteps(chunk);
+}
+
 void LearningService::generateDemo(const simulation::FleetOptions& fleetOptions, int historyDays, int meterDays,
                                    std::vector<anomaly::Fault> faults) {
     trainPool_.start([this, fleetOptions, historyDays, meterDays, faults = std::move(faults)] {
@@ -250,6 +279,11 @@ void LearningService::advanceTo(std::int64_t nowUtc) {
 int LearningService::historySteps() const {
     std::lock_guard lock(dataMutex_);
     return histories_.empty() ? 0 : histories_.front().steps();
+}
+
+forecast::RucheHistory LearningService::history(int ruche) const {
+    std::lock_guard lock(dataMutex_);
+    return histories_.at(std::size_t(ruche));
 }
 
 int LearningService::meterSteps() const {

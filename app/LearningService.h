@@ -41,6 +41,7 @@
 #include "engine/forecast/RucheForecaster.h"
 #include "engine/forecast/RucheHistory.h"
 #include "engine/simulation/FleetGenerator.h"
+#include "engine/simulation/Simulator.h"
 
 Q_DECLARE_METATYPE(swarmergy::app::ForecastSnapshotPtr)
 Q_DECLARE_METATYPE(swarmergy::app::AlarmSnapshotPtr)
@@ -77,6 +78,9 @@ public:
     // to the meter log window and, summed per ruche, to the forecast history; then advanceTo().
     // Throws std::invalid_argument if the chunk does not fit (other alvéoles, gap in time).
     void appendMeterSteps(const anomaly::MeterLog& chunk);
+    // One simulator step (Simulator::lastStepStartUtc(), Simulator::alveoles() copied), read
+    // as the hubs report it (served load = load - shed, PV available), then appendMeterSteps.
+    void appendSimulatorStep(std::int64_t stepStartUtc, const std::vector<simulation::AlveoleStep>& alveoles);
     // Demo: generates the fleet, `historyDays` of ruche history ending where a meter log of
     // `meterDays` ends (the faults are injected into that log, steps relative to it), on the
     // worker. Emits demoReady() or failed().
@@ -109,6 +113,7 @@ public:
 
     std::int64_t nowUtc() const { return nowUtc_.load(); }
     int historySteps() const;
+    forecast::RucheHistory history(int ruche) const;   // measured part; throws std::out_of_range
     int meterSteps() const;
 
 Q_SIGNALS:

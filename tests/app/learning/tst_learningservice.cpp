@@ -224,6 +224,31 @@ private Q_SLOTS:
         late.startUtc += 3600;             // leaves a gap
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, service.appendMeterSteps(late));
         QCOMPARE(service.nowUtc(), chunk.stepStartUtc(3));
+
+        // The simulator's own step rows, as the console's worker hands them, continue both.
+        simulation::Simulator simulator(fleet);
+        const anomaly::MeterLog four = anomaly::recordFleet(fleet, 4);
+        for (int s = 0; s < 4; ++s) {
+            simulator.step();
+            const auto rows = simulator.alveoles();
+            if (s >= 3)
+                service.appendSimulatorStep(simulator.lastStepStartUtc(), {rows.begin(), rows.end()});
+        }
+        QCOMPARE(service.meterSteps(), 4);
+        // Ruche load history = the ruche's alvéoles' served load, step by step.
+        for (int r = 0; r < 2; ++r) {
+            const auto history = service.history(r);
+            QCOMPARE(history.steps(), 4);
+            for (int s = 0; s < 4; ++s) {
+                double sumKw = 0;
+                for (int a = 0; a < four.alveoleCount(); ++a)
+                    if (four.alveoles[std::size_t(a)].ruche == r)
+                        sumKw += four.loadKw[four.at(s, a)];
+                QVERIFY(sumKw > 0);
+                QCOMPARE(history.loadKw[std::size_t(s)], sumKw);
+            }
+        }
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, service.appendSimulatorStep(chunk.stepStartUtc(4), {}));
     }
 };
 
