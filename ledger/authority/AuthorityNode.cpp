@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <shared_mutex>
+#include <unordered_set>
 #include <sstream>
 #include <thread>
 
@@ -56,9 +58,13 @@ struct AuthorityNode::Worker {
     std::unordered_map<std::string, BlockHeader> headerCache;    // by hash (content-addressed)
     std::map<std::uint64_t, Hash256> canonical;                  // number -> hash, recent window
     std::map<Address, std::uint64_t> lastRequestMs;
+    std::map<Address, std::pair<Hash256, std::uint64_t>> unknownHead;   // head hash first seen unknown, when
 
     // shared with other threads
     mutable std::mutex mutex;
+    // Submissions hold it shared, a branch switch exclusively: Chain::rewindTo rebuilds the
+    // pool, and a transaction submitted meanwhile would be refused for a nonce gap.
+    std::shared_mutex reorgMutex;
     std::vector<Bytes> gossipQueue;
     std::map<std::uint64_t, Bytes> recentEncoded;                // number -> block RLP (serving sync)
     std::vector<Address> signers;
@@ -277,13 +283,21 @@ struct AuthorityNode::Worker {
 
     void onStatus(const Address& from, const p2p::HeadStatus& status) {
         if (known(status.headHash)) return;
+        // A head we do not know is usually a block still in flight as NewBlock: ask only when
+        // the same head stays unknown for a second (decoding a range costs a recovery per tx).
         const std::uint64_t now = p2p::unixMillis();
-        if (now - lastRequestMs[from] < 300) return;
+        auto& [seenHash, seenAt] = unknownHead[from];
+        if (seenHash != status.headHash) {
+            seenHash = status.headHash;
+            seenAt = now;
+            return;
+        }
+        if (now - seenAt < 1000 || now - lastRequestMs[from] < 1000) return;
         lastRequestMs[from] = now;
         const std::uint64_t ours = node.chain_->headNumber();
-        // Start a little below the lower head so a short fork is found in one answer.
-        const std::uint64_t low = std::min(ours, status.headNumber);
-        const std::uint64_t start = low > 8 ? low - 8 : 1;
+        // The peer is ahead: fetch what extends us (a fork is found by the missing-ancestor
+        // path). Else a fork at or below our height: start a little below its head.
+        const std::uint64_t start = status.headNumber > ours ? ours + 1 : (status.headNumber > 8 ? status.headNumber - 8 : 1);
         node.network_->requestBlocks(from, p2p::BlockRange{start, kSyncBatch});
     }
 
@@ -362,6 +376,7 @@ struct AuthorityNode::Worker {
 
     bool switchTo(std::uint64_t fork, const std::vector<Block>& branch, const std::vector<Block>& ours) {
         sealTimer.cancel();
+        std::unique_lock reorgLock(reorgMutex);
         node.chain_->rewindTo(fork);
         for (auto it = canonical.upper_bound(fork); it != canonical.end();) it = canonical.erase(it);
         for (const auto& b : ours) addSide(b);   // the old branch may win again later
@@ -392,10 +407,13 @@ struct AuthorityNode::Worker {
         }
         // Transactions of the orphaned blocks are back in the pool: gossip them so the
         // authorities of the winning branch include them (none is lost).
+        std::unordered_set<std::string> inBranch;
+        for (const auto& b : branch)
+            for (const auto& tx : b.transactions) inBranch.insert(key(tx.hash));
         std::vector<Bytes> again;
         for (const auto& b : ours)
             for (const auto& tx : b.transactions)
-                if (node.chain_->pendingTransaction(tx.hash)) again.push_back(tx.raw);
+                if (!inBranch.count(key(tx.hash))) again.push_back(tx.raw);
         node.network_->broadcastTransactions(std::move(again));
         return true;
     }
@@ -505,7 +523,9 @@ void AuthorityNode::stop() {
 std::uint16_t AuthorityNode::p2pPort() const { return network_->listenPort(); }
 
 SubmitResult AuthorityNode::submitRawTransaction(ByteView raw) {
+    std::shared_lock reorgLock(worker_->reorgMutex);
     SubmitResult r = chain_->submitRawTransaction(raw);
+    reorgLock.unlock();
     if (r.accepted) worker_->queueGossip(Bytes(raw.begin(), raw.end()));
     return r;
 }
