@@ -156,7 +156,7 @@ MessageGuard::Verdict MessageGuard::check(const Envelope& e, std::uint64_t nowMs
         if (e.kind != MessageKind::Hello) return refuse(Refusal::Protocol, "first message must be Hello");
         const std::uint64_t skew = nowMs > e.timestampMs ? nowMs - e.timestampMs : e.timestampMs - nowMs;
         if (skew > windowMs_) return refuse(Refusal::Replayed, "timestamp " + std::to_string(skew) + " ms away from now");
-        const Hash256 id = e.signingHash();
+        const Hash256 id = keccak256(view(e.encode()));   // signature included (low-s: not malleable)
         if (seenHellos_->count(id)) return refuse(Refusal::Replayed, "Hello already seen");
         seenHellos_->insert(id);
         if (seenHellos_->size() > 100'000) seenHellos_->clear();   // the timestamp window still bounds replays
