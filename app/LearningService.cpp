@@ -65,6 +65,19 @@ std::string isoUtc(std::int64_t utc) {
     return text;
 }
 
+// The last `days` days of a history (measured and sky arrays alike), for training.
+forecast::RucheHistory lastDays(const forecast::RucheHistory& h, int days) {
+    const int stepsPerDay = 24 * 60 / h.stepMinutes;
+    const int from = days > 0 ? std::max(0, h.steps() - days * stepsPerDay) : 0;
+    if (from == 0)
+        return h;
+    forecast::RucheHistory out = h;
+    out.startUtc = h.stepStartUtc(from);
+    for (auto* v : {&out.loadKw, &out.pvKw, &out.ghiWm2, &out.clearSkyPvKw, &out.clearSkyGhiWm2, &out.ambientC})
+        v->erase(v->begin(), v->begin() + from);
+    return out;
+}
+
 AlarmPriority toView(anomaly::AlarmPriority p) { return AlarmPriority(int(p)); }
 AlarmState toView(anomaly::AlarmState s) { return AlarmState(int(s)); }
 
@@ -364,7 +377,8 @@ void LearningService::trainJob() {
                 }
                 return !cancelRequested_.load();
             };
-            completed = trained[r].train(histories[r], histories[r].steps(), fo) && !cancelRequested_;
+            const auto window = lastDays(histories[r], options_.trainingWindowDays);
+            completed = trained[r].train(window, window.steps(), fo) && !cancelRequested_;
         }
         if (completed) {
             if (!options_.dataDirectory.isEmpty())
@@ -376,7 +390,9 @@ void LearningService::trainJob() {
             lastTraining_.trainSeconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         }
-        message = completed ? tr("Models trained and saved.") : tr("Training cancelled: previous models kept.");
+        message = !completed                         ? tr("Training cancelled: previous models kept.")
+                  : options_.dataDirectory.isEmpty() ? tr("Models trained.")
+                                                     : tr("Models trained and saved.");
     } catch (const std::exception& e) {
         completed = false;
         message = tr("Training failed: %1").arg(QString::fromUtf8(e.what()));

@@ -52,6 +52,10 @@ struct LearningOptions {
     QString dataDirectory;                 // empty: models stay in memory, journal ":memory:"
     forecast::TrainOptions network;        // per target (epochs, hidden units, seed)
     int originStride = 6;                  // one training origin every 90 minutes
+    // Train on the most recent days only: 8 weeks let the load habit settle (engine/forecast
+    // README: 6 weeks or more) and keep a nightly retrain near a minute per ruche, where a
+    // year takes ~75 s per ruche on the 2-core machine. 0 = all the history.
+    int trainingWindowDays = 56;
     int operators = 1;                     // for the alarm rate per operator per day
     std::string operatorName = "operator";
     int meterWindowDays = 10;              // rolling window of the meter log the detectors see
