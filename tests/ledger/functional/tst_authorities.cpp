@@ -33,7 +33,9 @@ bool converged(const std::vector<AuthorityNode*>& nodes) {
 void sealInTurnAndConverge() {
     ScratchDir dir("net-converge");
     std::vector<std::unique_ptr<AuthorityNode>> nodes;
-    startMesh(nodes, {authorityConfig(dir, 0), authorityConfig(dir, 1), authorityConfig(dir, 2)});
+    std::vector<AuthorityConfig> configs{authorityConfig(dir, 0), authorityConfig(dir, 1), authorityConfig(dir, 2)};
+    for (auto& c : configs) c.clique.epochLength = 4;   // checkpoints at 4 and 8
+    startMesh(nodes, configs);
     CHECK(waitUntil([&] { return nodes[0]->status().peers.size() == 2 && nodes[2]->status().peers.size() == 2; }, 10'000, "full mesh"));
     const Bytes tx = nrgTransfer(0, 0, addressOf(userKey(1)), 5);
     CHECK(nodes[0]->submitRawTransaction(view(tx)).accepted);
@@ -54,6 +56,11 @@ void sealInTurnAndConverge() {
         CHECK(b->header.timestamp >= nodes[1]->chain().blockByNumber(n - 1)->header.timestamp + 1);
     }
     CHECK_EQ(sealers.size(), 3u);
+    // The epoch checkpoint lists the signers (sorted) and carries no vote; others list none.
+    const auto checkpoint = nodes[2]->chain().blockByNumber(4);
+    CHECK_EQ(cliqueCheckpointSigners(checkpoint->header).size(), 3u);
+    CHECK(checkpoint->header.coinbase == Address{});
+    CHECK(cliqueCheckpointSigners(nodes[2]->chain().blockByNumber(5)->header).empty());
     const auto st = nodes[0]->status();
     CHECK_EQ(st.signers.size(), 3u);
     CHECK_EQ(st.lastSealedBySigner.size(), 3u);
