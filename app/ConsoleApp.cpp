@@ -2,6 +2,7 @@
 
 #include "app/DemoService.h"
 #include "app/LanguageSwitcher.h"
+#include "app/LedgerService.h"
 #include "app/MainWindow.h"
 #include "app/SettingsDialog.h"
 #include "app/TelemetryReader.h"
@@ -34,7 +35,7 @@ struct ConsoleOptions {
 
 QStringList pageNames() {
     return {QStringLiteral("essaim"), QStringLiteral("ruche"), QStringLiteral("plan"), QStringLiteral("charts"),
-            QStringLiteral("fleet")};
+            QStringLiteral("fleet"), QStringLiteral("ledger")};
 }
 
 std::optional<ConsoleOptions> parseArguments(QApplication& application, QString* error) {
@@ -62,7 +63,7 @@ std::optional<ConsoleOptions> parseArguments(QApplication& application, QString*
     const QCommandLineOption language(QStringLiteral("lang"),
                                       QCoreApplication::translate("main", "Interface language: en or fr."), QStringLiteral("code"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QCoreApplication::translate("main", "Page shown at start: essaim, ruche, plan, charts or fleet."), QStringLiteral("name"));
+                                  QCoreApplication::translate("main", "Page shown at start: essaim, ruche, plan, charts, fleet or ledger."), QStringLiteral("name"));
     parser.addOptions({demo, hours, screenshot, alveoles, ruches, seed, dataDir, language, page});
     parser.process(application);
 
@@ -222,7 +223,19 @@ int runConsole(QApplication& application) {
 
     DemoService demo(demoOptions);
     TelemetryReader telemetry(demoOptions.telemetryPath);
+    // The demo's SwarmLedger: three authority nodes on loopback, in this process.
+    std::unique_ptr<LedgerService> ledger;
+    if (options->demo) {
+        try {
+            ledger = std::make_unique<LedgerService>(demoDir.path().toStdString(), 1);
+            ledger->start();
+        } catch (const std::exception& error) {
+            std::fprintf(stderr, "swarmergy: the demo ledger did not start (%s); going on without it\n", error.what());
+            ledger.reset();
+        }
+    }
     MainWindow window(&demo, &telemetry, &languages);
+    window.attachLedger(ledger.get());
     if (!options->page.isEmpty())
         window.showPage(static_cast<MainWindow::Page>(pageNames().indexOf(options->page)));
     window.show();
@@ -231,7 +244,10 @@ int runConsole(QApplication& application) {
 
     QObject::connect(&demo, &DemoService::ready, &demo, [&demo] { demo.setSpeed(model::SimSpeed::X3600); });
     demo.start();
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    if (ledger)
+        ledger->stop();
+    return code;
 }
 
 }  // namespace swarmergy::app

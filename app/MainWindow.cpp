@@ -2,11 +2,13 @@
 
 #include "app/DemoService.h"
 #include "app/LanguageSwitcher.h"
+#include "app/LedgerService.h"
 #include "app/ProvisioningWiring.h"
 #include "app/SettingsDialog.h"
 #include "app/services/TelemetrySeries.h"
 #include "widgets/charts/TimeSeriesChartView.h"
 #include "widgets/fleet/FleetView.h"
+#include "widgets/ledger/LedgerExplorerView.h"
 #include "widgets/flow/EssaimView.h"
 #include "widgets/flow/RucheView.h"
 #include "widgets/plan/PlanView.h"
@@ -26,6 +28,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTimeZone>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -217,6 +220,8 @@ void MainWindow::retranslate() {
     tabs_->setTabToolTip(3, tr("History of load, PV, exchange, state of charge and price"));
     tabs_->setTabText(4, tr("Fleet"));
     tabs_->setTabToolTip(4, tr("Every alvéole, sortable and filterable"));
+    if (ledgerView_)
+        tabs_->setTabText(tabs_->indexOf(ledgerView_), tr("Ledger"));
     rucheLabel_->setText(tr("&Ruche:"));
 
     pauseAction_->setText(tr("Pause"));
@@ -317,6 +322,30 @@ MainWindow::Page MainWindow::currentPage() const { return static_cast<Page>(tabs
 
 QWidget* MainWindow::pageWidget(Page page) const { return tabs_->widget(static_cast<int>(page)); }
 
+void MainWindow::attachLedger(LedgerService* ledger) {
+    ledger_ = ledger;
+    if (!ledger_) {
+        provisioning_->setRegistrar(nullptr);
+        return;
+    }
+    if (ledgerView_) {   // a new service behind the same tab
+        provisioning_->setRegistrar(ledger_);
+        return;
+    }
+    provisioning_->setRegistrar(ledger_);
+    ledgerView_ = new widgets::LedgerExplorerView(ledger_, tabs_);
+    tabs_->addTab(ledgerView_, tr("Ledger"));
+    tabs_->setTabToolTip(tabs_->count() - 1, tr("SwarmLedger: blocks, transactions, NRG balances, authorities"));
+    // The explorer's snapshot is a few hundred microseconds of reading; twice a second is enough.
+    auto* refresh = new QTimer(this);
+    connect(refresh, &QTimer::timeout, this, [this] {
+        if (ledger_ && ledger_->running())
+            ledgerView_->setSnapshot(ledger_->snapshot());
+    });
+    refresh->start(500);
+    ledgerView_->setSnapshot(ledger_->snapshot());
+}
+
 void MainWindow::reloadHistory() {
     const int index = rucheChoice_->currentIndex();
     if (snapshot_ && index >= 0 && index < int(snapshot_->ruches.size()))
@@ -372,6 +401,8 @@ void MainWindow::saveLayout() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveLayout();
+    if (provisioning_)
+        provisioning_->setRegistrar(nullptr);
     event->accept();
 }
 

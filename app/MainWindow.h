@@ -19,6 +19,7 @@ class RucheView;
 class TimeSeriesChartView;
 class FleetView;
 class PlanView;
+class LedgerExplorerView;
 }
 
 namespace swarmergy::app {
@@ -27,6 +28,7 @@ class DemoService;
 class TelemetrySeries;
 class LanguageSwitcher;
 class ProvisioningWiring;
+class LedgerService;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -35,7 +37,7 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    enum class Page { Essaim, Ruche, Plan, Charts, Fleet };
+    enum class Page { Essaim, Ruche, Plan, Charts, Fleet, Ledger };
     void showPage(Page page);
     Page currentPage() const;
     QWidget* pageWidget(Page page) const;
@@ -43,6 +45,10 @@ public:
     widgets::TimeSeriesChartView* chartView() const { return chartView_; }
     widgets::PlanView* planView() const { return planView_; }
     ProvisioningWiring* provisioning() const { return provisioning_; }
+    // The embedded SwarmLedger: adds the Ledger tab, registers provisioned hubs on it.
+    // The service must outlive the window.
+    void attachLedger(LedgerService* ledger);
+    widgets::LedgerExplorerView* ledgerView() const { return ledgerView_; }
     // Re-reads the chart's history now (not throttled), e.g. before a screenshot.
     void reloadHistory();
 
@@ -105,6 +111,8 @@ private:
     QLabel* gridLabel_ = nullptr;
     std::int64_t lastChartRefreshStep_ = -1;
     ProvisioningWiring* provisioning_ = nullptr;
+    LedgerService* ledger_ = nullptr;
+    widgets::LedgerExplorerView* ledgerView_ = nullptr;
     QMenu* hubsMenu_ = nullptr;
 };
 

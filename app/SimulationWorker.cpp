@@ -68,6 +68,7 @@ void SimulationWorker::setSpeed(model::SimSpeed speed) {
     stepsToRun_ = 0;
     reschedule();
     publish(true);
+    publishPlan(true);   // a paused console shows the plan as it stands, not as last throttled
 }
 
 void SimulationWorker::reschedule() {
@@ -88,6 +89,7 @@ void SimulationWorker::stepOnce() {
     reschedule();
     advance();
     publish(true);
+    publishPlan(true);
 }
 
 void SimulationWorker::setGridConnected(bool connected) {

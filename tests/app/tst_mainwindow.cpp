@@ -3,9 +3,11 @@
 // language switches at run time, and each page renders to a non-blank picture.
 #include "app/DemoService.h"
 #include "app/LanguageSwitcher.h"
+#include "app/LedgerService.h"
 #include "app/MainWindow.h"
 #include "app/TelemetryReader.h"
 #include "widgets/plan/PlanView.h"
+#include "widgets/ledger/LedgerExplorerView.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -15,6 +17,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -125,6 +128,24 @@ private Q_SLOTS:
         QVERIFY(!window_->planView()->bannerText().isEmpty());
         demo_->setGridConnected(true);
         QTRY_VERIFY_WITH_TIMEOUT(demo_->latestPlan() && !demo_->latestPlan()->islanded, 30000);
+    }
+
+    void theLedgerTabShowsTheEmbeddedChain() {
+        app::LedgerService ledger(dir_.path().toStdString(), 1);
+        ledger.start();
+        window_->attachLedger(&ledger);
+        auto* tabs = window_->findChild<QTabWidget*>(QStringLiteral("pages"));
+        QCOMPARE(tabs->count(), 6);
+        QCOMPARE(tabs->tabText(5), QStringLiteral("Ledger"));
+        // Blocks sealed by the three authorities reach the explorer through snapshots.
+        QTRY_VERIFY_WITH_TIMEOUT(window_->ledgerView()->blocksTable()->rowCount() >= 3, 20000);
+        QVERIFY(window_->ledgerView()->summaryText().contains(QString::number(ledger.chainId())));
+        QCOMPARE(window_->ledgerView()->authoritiesTable()->rowCount(), 3);
+        // The wizard registers hubs on it: a registration through the window's registrar works.
+        const auto result = ledger.registerHub("0x00000000000000000000000000000000000000b7", "a-0001", "ruche-1");
+        QVERIFY2(result.ok, result.error.c_str());
+        window_->attachLedger(nullptr);   // the window keeps no pointer past the service's life
+        ledger.stop();
     }
 
     void aRucheOpensFromTheEssaim() {
