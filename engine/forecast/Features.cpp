@@ -105,7 +105,14 @@ double longDayTypeProfile(const RucheHistory& h, int t, int origin, int dayType)
         sum += meanOf(y, s - 1, std::min(s + 2, origin));
         ++days;
     }
-    return days ? sum / days : y[t - kWeekSteps];
+    if (days) return sum / days;
+    // No day of that type yet (the first days of a history): any day at that time, else the
+    // last value before t.
+    for (int d = 1; d <= 28 && t - 96 * d >= 2; ++d) {
+        sum += meanOf(y, t - 96 * d - 1, std::min(t - 96 * d + 2, origin));
+        ++days;
+    }
+    return days ? sum / days : y[std::clamp(std::min(t, origin) - 1, 0, int(y.size()) - 1)];
 }
 
 // Load is forecast as a correction to the ruche's habit (the long same-day-type profile):
@@ -123,10 +130,18 @@ void loadRows(const RucheHistory& h, int origin, double scale, float* out, float
     for (int s = origin - 96; s < origin; s += 4) lastDay += meanOf(y, s, s + 4) * inv - habitAt(s + 2);
     lastHour /= 4;
     lastDay /= 24;
+    // Seasons move the level within the habit's four weeks (heating fading in spring): scale
+    // the habit by how the last week compares with what the habit said for it.
+    double weekActual = 0, weekHabit = 0;
+    for (int s = origin - kWeekSteps; s < origin; s += 4) {
+        weekActual += meanOf(y, s, s + 4) * inv;
+        weekHabit += habitAt(s + 2);
+    }
+    const double levelRatio = weekHabit > 0 ? std::clamp(weekActual / weekHabit, 0.5, 2.0) : 1.0;
     for (int k = 0; k < kHorizonSteps; ++k) {
         const int t = origin + k;
         const Calendar c = calendarOf(h, t);
-        const double habit = longDayTypeProfile(h, t, origin, c.dayType) * inv;
+        const double habit = longDayTypeProfile(h, t, origin, c.dayType) * inv * levelRatio;
         float* f = out + std::size_t(k) * kLoadFeatures;
         const float row[kLoadFeatures] = {
             c.todSin, c.todCos,

@@ -207,7 +207,11 @@ TrainReport QuantileMlp::train(const TrainingSet& set, const TrainOptions& optio
     fresh.inputs = f;
     fresh.hidden = options.hiddenUnits;
     fresh.inputMean = all.slice(0, 0, trainRows).mean(0);
-    fresh.inputStd = all.slice(0, 0, trainRows).std(0).clamp_min(1e-6);
+    // A feature constant over the training rows (a day type absent from a short history)
+    // carries nothing the network could learn; give it a huge scale so that it reads as 0
+    // later instead of blowing up when it does vary.
+    const auto spread = all.slice(0, 0, trainRows).std(0);
+    fresh.inputStd = torch::where(spread < 1e-4, torch::full_like(spread, 1e6), spread);
     fresh.net = std::make_shared<MlpNet>(f, options.hiddenUnits);
     const auto x = (all - fresh.inputMean) / fresh.inputStd;
     const auto xTrain = x.slice(0, 0, trainRows), yTrain = y.slice(0, 0, trainRows), mTrain = m.slice(0, 0, trainRows);
