@@ -285,16 +285,20 @@ struct AuthorityNode::Worker {
         if (known(status.headHash)) return;
         // A head we do not know is usually a block still in flight as NewBlock: ask only when
         // the same head stays unknown for a second (decoding a range costs a recovery per tx).
+        // A peer more than one block ahead is not explained by a block in flight: at once.
         const std::uint64_t now = p2p::unixMillis();
+        const std::uint64_t ours = node.chain_->headNumber();
         auto& [seenHash, seenAt] = unknownHead[from];
+        const bool farAhead = status.headNumber > ours + 1;
         if (seenHash != status.headHash) {
             seenHash = status.headHash;
             seenAt = now;
+            if (!farAhead) return;
+        } else if (now - seenAt < 1000) {
             return;
         }
-        if (now - seenAt < 1000 || now - lastRequestMs[from] < 1000) return;
+        if (now - lastRequestMs[from] < (farAhead ? 300u : 1000u)) return;
         lastRequestMs[from] = now;
-        const std::uint64_t ours = node.chain_->headNumber();
         // The peer is ahead: fetch what extends us (a fork is found by the missing-ancestor
         // path). Else a fork at or below our height: start a little below its head.
         const std::uint64_t start = status.headNumber > ours ? ours + 1 : (status.headNumber > 8 ? status.headNumber - 8 : 1);
