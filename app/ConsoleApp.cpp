@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -242,6 +243,9 @@ int runConsole(QApplication& application) {
     if (options->headlessHours > 0)
         return runHeadless(window, demo, *options, demoOptions.alveoles);
 
+    // Learning trains for a minute in the background: the interactive console only.
+    window.addLearning(QFileInfo(demoOptions.telemetryPath).absolutePath(), demoOptions.alveoles, demoOptions.ruches,
+                       demoOptions.seed);
     QObject::connect(&demo, &DemoService::ready, &demo, [&demo] { demo.setSpeed(model::SimSpeed::X3600); });
     demo.start();
     const int code = QApplication::exec();

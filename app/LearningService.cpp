@@ -1,5 +1,7 @@
 #include "app/LearningService.h"
 
+#include <utility>
+
 #include <QDir>
 #include <QMetaObject>
 
@@ -226,9 +228,16 @@ void LearningService::appendSimulatorStep(std::int64_t stepStartUtc,
     appendMeterSteps(chunk);
 }
 
+void LearningService::generateDemoWithFaults(const simulation::FleetOptions& fleet, int historyDays, int meterDays,
+                                             int faultsPerType) {
+    demoFaultsPerType_ = faultsPerType;
+    generateDemo(fleet, historyDays, meterDays, {});
+}
+
 void LearningService::generateDemo(const simulation::FleetOptions& fleetOptions, int historyDays, int meterDays,
                                    std::vector<anomaly::Fault> faults) {
-    trainPool_.start([this, fleetOptions, historyDays, meterDays, faults = std::move(faults)] {
+    const int faultsPerType = std::exchange(demoFaultsPerType_, 0);
+    trainPool_.start([this, fleetOptions, historyDays, meterDays, faultsPerType, faults = std::move(faults)]() mutable {
         try {
             if (historyDays < 1 || meterDays < 1 || meterDays > historyDays)
                 throw std::invalid_argument("demo: need 1 <= meter days <= history days, got " +
@@ -241,6 +250,12 @@ void LearningService::generateDemo(const simulation::FleetOptions& fleetOptions,
             const std::int64_t meterStartUtc = histories.at(0).startUtc + std::int64_t(historyDays - meterDays) * kDaySeconds;
             meterOptions.start = isoUtc(meterStartUtc);
             anomaly::MeterLog log = anomaly::recordFleet(simulation::generateFleet(meterOptions), meterDays * 96);
+            if (faultsPerType > 0) {
+                anomaly::FaultPlanOptions plan;
+                plan.seed = fleetOptions.seed;
+                plan.faultsPerType = faultsPerType;
+                faults = anomaly::planFaults(log, plan);
+            }
             anomaly::injectFaults(log, faults);
             const int historySteps = histories.at(0).steps();
             const int logSteps = log.steps;

@@ -90,6 +90,10 @@ public:
     // worker. Emits demoReady() or failed().
     void generateDemo(const simulation::FleetOptions& fleet, int historyDays, int meterDays,
                       std::vector<anomaly::Fault> faults = {});
+    // The same, with faultsPerType faults of every type planned on the demo's meters after the
+    // detectors' learning week (engine/anomaly's planFaults), so the alarm console has work.
+    void generateDemoWithFaults(const simulation::FleetOptions& fleet, int historyDays, int meterDays,
+                                int faultsPerType);
     // Simulated time moved on: expires shelves, runs the detectors each period, retrains each
     // night.
     void advanceTo(std::int64_t nowUtc);
@@ -167,6 +171,7 @@ private:
     std::atomic<std::int64_t> nowUtc_{0};
     std::int64_t lastAnomalyPassUtc_ = 0;
     std::int64_t lastTrainLocalDay_ = -1;
+    int demoFaultsPerType_ = 0;
 };
 
 }  // namespace swarmergy::app

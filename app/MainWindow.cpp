@@ -3,6 +3,7 @@
 #include "app/DemoService.h"
 #include "app/LanguageSwitcher.h"
 #include "app/LedgerService.h"
+#include "app/LearningWiring.h"
 #include "app/ProvisioningWiring.h"
 #include "app/SettingsDialog.h"
 #include "app/services/TelemetrySeries.h"
@@ -344,6 +345,10 @@ void MainWindow::attachLedger(LedgerService* ledger) {
     });
     refresh->start(500);
     ledgerView_->setSnapshot(ledger_->snapshot());
+}
+
+void MainWindow::addLearning(const QString& dataDirectory, int alveoles, int ruches, unsigned long long seed) {
+    addLearningTabs(this, tabs_, dataDirectory, alveoles, ruches, seed);
 }
 
 void MainWindow::reloadHistory() {

@@ -49,6 +49,8 @@ public:
     // The service must outlive the window.
     void attachLedger(LedgerService* ledger);
     widgets::LedgerExplorerView* ledgerView() const { return ledgerView_; }
+    // SwarmBrain learning: the Forecast and Alarms tabs (nothing without libtorch).
+    void addLearning(const QString& dataDirectory, int alveoles, int ruches, unsigned long long seed);
     // Re-reads the chart's history now (not throttled), e.g. before a screenshot.
     void reloadHistory();
 
