@@ -23,6 +23,14 @@
         <source>the hub refused INFO: %1</source>
         <translation>the hub refused INFO: %1</translation>
     </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarms</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -63,8 +71,55 @@
         <translation>Interface language: en or fr.</translation>
     </message>
     <message>
-        <source>Page shown at start: essaim, ruche, plan, charts or fleet.</source>
-        <translation>Page shown at start: essaim, ruche, plan, charts or fleet.</translation>
+        <source>Page shown at start: essaim, ruche, plan, charts, fleet or ledger.</source>
+        <translation>Page shown at start: essaim, ruche, plan, charts, fleet or ledger.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::app::LearningService</name>
+    <message>
+        <source>Demo history failed: %1</source>
+        <translation>Demo history failed: %1</translation>
+    </message>
+    <message>
+        <source>Training cancelled: previous models kept.</source>
+        <translation>Training cancelled: previous models kept.</translation>
+    </message>
+    <message>
+        <source>Models trained.</source>
+        <translation>Models trained.</translation>
+    </message>
+    <message>
+        <source>Models trained and saved.</source>
+        <translation>Models trained and saved.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training failed: %1</translation>
+    </message>
+    <message>
+        <source>Forecast failed: %1</source>
+        <translation>Forecast failed: %1</translation>
+    </message>
+    <message>
+        <source>Models loaded.</source>
+        <translation>Models loaded.</translation>
+    </message>
+    <message>
+        <source>Some models unusable: baseline in use.</source>
+        <translation>Some models unusable: baseline in use.</translation>
+    </message>
+    <message>
+        <source>Anomaly detection failed: %1</source>
+        <translation>Anomaly detection failed: %1</translation>
+    </message>
+    <message>
+        <source>No alarm %1.</source>
+        <translation>No alarm %1.</translation>
+    </message>
+    <message>
+        <source>Alarm journal error: %1</source>
+        <translation>Alarm journal error: %1</translation>
     </message>
 </context>
 <context>
@@ -264,6 +319,14 @@
     <message>
         <source>H&amp;ubs</source>
         <translation>H&amp;ubs</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>SwarmLedger: blocks, transactions, NRG balances, authorities</source>
+        <translation>SwarmLedger: blocks, transactions, NRG balances, authorities</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1207,97 @@ Battery %7 of %8</translation>
     <message>
         <source>Double-click an alvéole to open its history.</source>
         <translation>Double-click an alvéole to open its history.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::ForecastView</name>
+    <message>
+        <source>No forecast yet.</source>
+        <translation>No forecast yet.</translation>
+    </message>
+    <message>
+        <source>MAE %1 kW (model) vs %2 kW (seasonal naive): skill %3 %, band coverage %4 %</source>
+        <translation>MAE %1 kW (model) vs %2 kW (seasonal naive): skill %3 %, band coverage %4 %</translation>
+    </message>
+    <message>
+        <source>Skill not evaluated yet.</source>
+        <translation>Skill not evaluated yet.</translation>
+    </message>
+    <message>
+        <source>%1 %2: baseline forecast in use (%3)</source>
+        <translation>%1 %2: baseline forecast in use (%3)</translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation>load</translation>
+    </message>
+    <message>
+        <source>PV</source>
+        <translation>PV</translation>
+    </message>
+    <message>
+        <source>Training… %1 %</source>
+        <translation>Training… %1 %</translation>
+    </message>
+    <message>
+        <source>No model trained yet.</source>
+        <translation>No model trained yet.</translation>
+    </message>
+    <message>
+        <source>Models version %1, trained in %2 s; validation MAE load %3 kW, PV %4 kW. %5</source>
+        <translation>Models version %1, trained in %2 s; validation MAE load %3 kW, PV %4 kW. %5</translation>
+    </message>
+    <message>
+        <source>Ruche</source>
+        <translation>Ruche</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>Train now</source>
+        <translation>Train now</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>90 %</source>
+        <translation>90 %</translation>
+    </message>
+    <message>
+        <source>10 %</source>
+        <translation>10 %</translation>
+    </message>
+    <message>
+        <source>10-90 % band</source>
+        <translation>10-90 % band</translation>
+    </message>
+    <message>
+        <source>Forecast (median)</source>
+        <translation>Forecast (median)</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Hours from origin</source>
+        <translation>Hours from origin</translation>
+    </message>
+    <message>
+        <source>Power (kW)</source>
+        <translation>Power (kW)</translation>
+    </message>
+    <message>
+        <source>Forecast vs measured</source>
+        <translation>Forecast vs measured</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,14 @@
         <source>the hub refused INFO: %1</source>
         <translation>le hub a refusé INFO&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prévisions</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -63,8 +71,55 @@
         <translation>Langue de l’interface&#xa0;: en ou fr.</translation>
     </message>
     <message>
-        <source>Page shown at start: essaim, ruche, plan, charts or fleet.</source>
-        <translation>Page affichée au démarrage&#xa0;: essaim, ruche, plan, charts ou fleet.</translation>
+        <source>Page shown at start: essaim, ruche, plan, charts, fleet or ledger.</source>
+        <translation>Page affichée au démarrage&#xa0;: essaim, ruche, plan, charts, fleet ou ledger.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::app::LearningService</name>
+    <message>
+        <source>Demo history failed: %1</source>
+        <translation>L’historique de démonstration a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Training cancelled: previous models kept.</source>
+        <translation>Apprentissage annulé&#xa0;: modèles précédents conservés.</translation>
+    </message>
+    <message>
+        <source>Models trained.</source>
+        <translation>Modèles entraînés.</translation>
+    </message>
+    <message>
+        <source>Models trained and saved.</source>
+        <translation>Modèles entraînés et enregistrés.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>L’apprentissage a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Forecast failed: %1</source>
+        <translation>La prévision a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Models loaded.</source>
+        <translation>Modèles chargés.</translation>
+    </message>
+    <message>
+        <source>Some models unusable: baseline in use.</source>
+        <translation>Certains modèles sont inutilisables&#xa0;: prévision de référence utilisée.</translation>
+    </message>
+    <message>
+        <source>Anomaly detection failed: %1</source>
+        <translation>La détection d’anomalies a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No alarm %1.</source>
+        <translation>Pas d’alarme %1.</translation>
+    </message>
+    <message>
+        <source>Alarm journal error: %1</source>
+        <translation>Erreur du journal d’alarmes&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -264,6 +319,14 @@
     <message>
         <source>H&amp;ubs</source>
         <translation>&amp;Hubs</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <source>SwarmLedger: blocks, transactions, NRG balances, authorities</source>
+        <translation>SwarmLedger&#xa0;: blocs, transactions, soldes NRG, autorités</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1207,97 @@ Batterie %7 sur %8</translation>
     <message>
         <source>Double-click an alvéole to open its history.</source>
         <translation>Double-cliquer sur une alvéole pour ouvrir son historique.</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::ForecastView</name>
+    <message>
+        <source>No forecast yet.</source>
+        <translation>Pas encore de prévision.</translation>
+    </message>
+    <message>
+        <source>MAE %1 kW (model) vs %2 kW (seasonal naive): skill %3 %, band coverage %4 %</source>
+        <translation>EAM %1&#xa0;kW (modèle) contre %2&#xa0;kW (naïf saisonnier)&#xa0;: gain %3&#xa0;%, couverture de la bande %4&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Skill not evaluated yet.</source>
+        <translation>Gain pas encore évalué.</translation>
+    </message>
+    <message>
+        <source>%1 %2: baseline forecast in use (%3)</source>
+        <translation>%1 %2&#xa0;: prévision de référence utilisée (%3)</translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation>consommation</translation>
+    </message>
+    <message>
+        <source>PV</source>
+        <translation>PV</translation>
+    </message>
+    <message>
+        <source>Training… %1 %</source>
+        <translation>Apprentissage… %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>No model trained yet.</source>
+        <translation>Aucun modèle entraîné pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Models version %1, trained in %2 s; validation MAE load %3 kW, PV %4 kW. %5</source>
+        <translation>Modèles version %1, entraînés en %2&#xa0;s&#xa0;; EAM de validation consommation %3&#xa0;kW, PV %4&#xa0;kW. %5</translation>
+    </message>
+    <message>
+        <source>Ruche</source>
+        <translation>Ruche</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Grandeur</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Conso.</translation>
+    </message>
+    <message>
+        <source>Train now</source>
+        <translation>Entraîner maintenant</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>90 %</source>
+        <translation>90&#xa0;%</translation>
+    </message>
+    <message>
+        <source>10 %</source>
+        <translation>10&#xa0;%</translation>
+    </message>
+    <message>
+        <source>10-90 % band</source>
+        <translation>Bande 10-90&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Forecast (median)</source>
+        <translation>Prévision (médiane)</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Mesuré</translation>
+    </message>
+    <message>
+        <source>Hours from origin</source>
+        <translation>Heures depuis l’origine</translation>
+    </message>
+    <message>
+        <source>Power (kW)</source>
+        <translation>Puissance (kW)</translation>
+    </message>
+    <message>
+        <source>Forecast vs measured</source>
+        <translation>Prévision et mesure</translation>
     </message>
 </context>
 <context>
