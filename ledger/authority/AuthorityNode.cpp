@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <shared_mutex>
@@ -200,7 +201,16 @@ struct AuthorityNode::Worker {
             return;
         }
         if (!plan.allowed) return;   // the next head re-plans
-        sealTimer.expires_after(std::chrono::milliseconds(plan.delayMs));
+        // In turn, start producing a little before the due time (the block keeps the due
+        // timestamp, within the peers' future bound): executing and committing a large block
+        // takes a while, and an in-turn block that arrives late loses the race to the
+        // out-of-turn backups, costing everyone a reorg.
+        std::uint64_t delayMs = plan.delayMs;
+        if (plan.inTurn) {
+            const std::uint64_t leadMs = std::min<std::uint64_t>(500, node.config_.clique.periodSeconds * 1000 / 2);
+            delayMs = delayMs > leadMs ? delayMs - leadMs : 0;
+        }
+        sealTimer.expires_after(std::chrono::milliseconds(delayMs));
         const Hash256 parentHash = parent.hash();
         sealTimer.async_wait([this, plan, parentHash](boost::system::error_code ec) {
             if (ec) return;
@@ -379,6 +389,17 @@ struct AuthorityNode::Worker {
     }
 
     bool switchTo(std::uint64_t fork, const std::vector<Block>& branch, const std::vector<Block>& ours) {
+        if (std::getenv("SWARMERGY_NET_DEBUG")) {
+            auto describe = [&](const std::vector<Block>& bs) {
+                std::string d;
+                for (const auto& b : bs)
+                    d += std::to_string(b.header.number) + "/" + (b.header.difficulty == U256(2) ? "2" : "1") + "/" +
+                         toChecksumAddress(node.clique_.author(b.header)).substr(2, 4) + "/" + std::to_string(b.transactions.size()) + " ";
+                return d;
+            };
+            std::fprintf(stderr, "authority %s: switch at %llu from [%s] to [%s]\n", toChecksumAddress(node.self_).substr(2, 4).c_str(),
+                         static_cast<unsigned long long>(fork), describe(ours).c_str(), describe(branch).c_str());
+        }
         sealTimer.cancel();
         std::unique_lock reorgLock(reorgMutex);
         node.chain_->rewindTo(fork);
