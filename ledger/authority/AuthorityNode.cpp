@@ -67,6 +67,7 @@ struct AuthorityNode::Worker {
     // pool, and a transaction submitted meanwhile would be refused for a nonce gap.
     std::shared_mutex reorgMutex;
     std::vector<Bytes> gossipQueue;
+    std::map<std::uint64_t, std::set<Address>> contractSigners;   // block number -> signers in force
     std::map<std::uint64_t, Bytes> recentEncoded;                // number -> block RLP (serving sync)
     std::vector<Address> signers;
     std::map<Address, std::uint64_t> lastSealed;
@@ -89,6 +90,28 @@ struct AuthorityNode::Worker {
         if (headerCache.size() > 16384) headerCache.clear();
         headerCache[key(h.hash())] = h;
     }
+    // The Clique signers in force for the child of `parent`: they are the contracts'
+    // authorities (HubRegistry, Settlement) in that block, so a voted-in signer may register
+    // hubs. Recorded before every execution of a block on top of `parent`.
+    void authoritiesFor(const BlockHeader& parent) {
+        std::set<Address> now;
+        try {
+            const auto list = node.clique_.signersAt(parent, lookup());
+            now.insert(list.begin(), list.end());
+        } catch (const consensus::ConsensusError&) {
+            return;   // unknown ancestry: the block will be refused anyway
+        }
+        std::lock_guard lock(mutex);
+        contractSigners[parent.number + 1] = std::move(now);
+        while (contractSigners.size() > 256) contractSigners.erase(contractSigners.begin());
+    }
+    bool isContractAuthority(const Address& who, std::uint64_t number) {
+        std::lock_guard lock(mutex);
+        auto it = contractSigners.find(number);
+        if (it == contractSigners.end()) return node.config_.chain.chain.isAuthority(who);   // not prepared: genesis list
+        return it->second.count(who) > 0;
+    }
+
     std::optional<Hash256> canonicalHash(std::uint64_t number) {
         if (auto it = canonical.find(number); it != canonical.end()) return it->second;
         auto b = node.chain_->blockByNumber(number);
@@ -145,6 +168,7 @@ struct AuthorityNode::Worker {
     void onNewHead(bool announce) {
         const BlockHeader head = node.chain_->headHeader();
         remember(head);
+        authoritiesFor(head);
         canonical[head.number] = head.hash();
         while (canonical.size() > 4096) canonical.erase(canonical.begin());
         std::vector<Address> now;
@@ -226,6 +250,7 @@ struct AuthorityNode::Worker {
         fields.checkpointSigners = plan.checkpointSigners;
         Block block;
         try {
+            authoritiesFor(node.chain_->headHeader());
             block = node.chain_->produceBlock(node.config_.key, plan.timestamp, plan.inTurn, fields, node.config_.maxBlockTransactions);
         } catch (const std::exception& e) {
             std::fprintf(stderr, "authority: sealing failed: %s\n", e.what());
@@ -330,6 +355,7 @@ struct AuthorityNode::Worker {
     bool extend(const Block& block) {
         try {
             node.clique_.verifyHeader(block.header, lookup(), nowSeconds());
+            if (auto parent = lookup()(block.header.parentHash)) authoritiesFor(*parent);
             node.chain_->importBlock(block);
         } catch (const std::exception& e) {   // ConsensusError, BlockRejected
             refuse(e.what());
@@ -407,6 +433,7 @@ struct AuthorityNode::Worker {
         for (const auto& b : ours) addSide(b);   // the old branch may win again later
         for (const auto& b : branch) {
             try {
+                if (auto parent = lookup()(b.header.parentHash)) authoritiesFor(*parent);
                 node.chain_->importBlock(b);
             } catch (const std::exception& e) {
                 refuse(e.what());
@@ -416,6 +443,7 @@ struct AuthorityNode::Worker {
                 for (auto it = canonical.upper_bound(fork); it != canonical.end();) it = canonical.erase(it);
                 for (const auto& o : ours) {
                     try {
+                        if (auto parent = lookup()(o.header.parentHash)) authoritiesFor(*parent);
                         node.chain_->importBlock(o);
                         committed(o, false);
                     } catch (const std::exception&) {
@@ -474,8 +502,12 @@ struct AuthorityNode::Worker {
 AuthorityNode::AuthorityNode(AuthorityConfig config)
     : config_(std::move(config)), self_(addressOf(config_.key)), clique_(config_.clique) {
     config_.chain.sealersCheckedByConsensus = true;
-    chain_ = Chain::open(config_.chain);
     worker_ = std::make_unique<Worker>(*this);
+    Worker* authorities = worker_.get();
+    config_.chain.contractAuthorities = [authorities](const Address& who, std::uint64_t number) {
+        return authorities->isContractAuthority(who, number);
+    };
+    chain_ = Chain::open(config_.chain);
 
     p2p::NetworkConfig net;
     net.chainId = config_.chain.chain.chainId;

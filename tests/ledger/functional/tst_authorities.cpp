@@ -139,6 +139,22 @@ void voteInFourth() {
         const auto last = nodes[0]->status().lastSealedBySigner;
         return last.count(d) > 0;
     }, 20'000, "the fourth authority seals a block"));
+    // The voted-in signer is also a contract authority: it registers a hub (the genesis
+    // list alone would refuse it), and every node executes that the same way.
+    const Address hub = addressOf(seededKey("hub of the fourth"));
+    const Bytes reg = signedCall(fourth.key, 0, contracts::kHubRegistry,
+                                 contracts::call::registerHub(hub, contracts::idFromString("a-4"), contracts::idFromString("r-4"),
+                                                              addressOf(userKey(2))));
+    CHECK(dNode.submitRawTransaction(view(reg)).accepted);
+    CHECK(waitUntil([&] {
+        for (const auto& n : nodes)
+            if (!n->chain().receiptByHash(txHash(reg))) return false;
+        return true;
+    }, 15'000, "hub registration by the new authority included everywhere"));
+    for (const auto& n : nodes) {
+        const auto r = n->chain().receiptByHash(txHash(reg));
+        CHECK(r && r->receipt.success);
+    }
     const std::uint64_t head = nodes[0]->chain().headNumber();
     CHECK(waitUntil([&] { return sameHeadAtLeast(nodes, head); }, 10'000, "four authorities converge"));
     for (auto& n : nodes) n->stop();

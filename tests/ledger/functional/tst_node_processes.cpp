@@ -41,6 +41,11 @@ struct NodeProcess {
     std::string config;
     pid_t pid = -1;
 
+    NodeProcess() = default;
+    NodeProcess(const NodeProcess&) = delete;
+    NodeProcess& operator=(const NodeProcess&) = delete;
+    ~NodeProcess() { kill9(); }   // never leave a node running, even when a check failed
+
     void start() {
         std::filesystem::remove(dir + "/status.json");   // only the new process's heads count
         pid = fork();
