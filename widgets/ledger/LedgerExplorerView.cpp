@@ -188,6 +188,7 @@ void LedgerExplorerView::fillBlocks() {
                 QString::fromStdString(b.sealerName) + QStringLiteral(" (") + shortHex(b.sealer) + QLatin1Char(')'),
                 b.inTurn ? tr("in turn") : tr("out of turn"), QLocale().toString(b.transactionCount)});
     }
+    blocks_->resizeColumnsToContents();
 }
 
 void LedgerExplorerView::fillTransactions() {
@@ -199,6 +200,7 @@ void LedgerExplorerView::fillTransactions() {
                {shortHex(t.hash), QLocale().toString(qulonglong(t.blockNumber)), shortHex(t.from), shortHex(t.to),
                 QString::fromStdString(t.call), (t.succeeded ? QString() : tr("reverted: ")) + QString::fromStdString(t.events)});
     }
+    transactions_->resizeColumnsToContents();
 }
 
 void LedgerExplorerView::fillAuthorities() {
