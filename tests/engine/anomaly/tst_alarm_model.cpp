@@ -1,6 +1,6 @@
 // ISA-18.2 alarm model: state transitions, acknowledge, shelve with expiry, suppression by an
 // upstream cause, the SQLite journal and the alarm rate.
-#include "tests/engine/anomaly/Check.h"
+#include "tests/support/Check.h"
 
 #include <string>
 

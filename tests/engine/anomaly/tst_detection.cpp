@@ -2,7 +2,7 @@
 // learning week, then faults with ground truth), every fault type detected, F1 >= 0.9
 // overall, fewer than 150 alarms per operator per day after suppression, and a clean fleet
 // raising (almost) nothing.
-#include "tests/engine/anomaly/Check.h"
+#include "tests/support/Check.h"
 
 #include <cstdio>
 

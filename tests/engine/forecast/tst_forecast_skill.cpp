@@ -2,7 +2,7 @@
 // seasonal-naive forecast by at least 20 % MAE and beat persistence, and the 10-90 % band
 // covers 70-90 % of the actual values. Two ruches of the 400-alvéole demo fleet (seed 7),
 // trained on 6 weeks from the summer solstice, scored on the 2 weeks that follow.
-#include "tests/engine/forecast/Check.h"
+#include "tests/support/Check.h"
 
 #include <chrono>
 

@@ -1,6 +1,6 @@
 // RucheForecaster: determinism for a seed, save/load round trip, damaged or missing model
 // files falling back to the seasonal-naive baseline with a warning, baselines, bad origins.
-#include "tests/engine/forecast/Check.h"
+#include "tests/support/Check.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,6 +1,6 @@
 // historyFromTelemetry: a ruche's history read back from the telemetry store equals what the
 // simulator produced, gaps are filled from the day before and counted, bad input is refused.
-#include "tests/engine/forecast/Check.h"
+#include "tests/support/Check.h"
 
 #include <filesystem>
 

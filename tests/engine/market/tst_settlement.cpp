@@ -1,6 +1,6 @@
 // Settlement at the ruche's marginal price, clamped to the grid tariffs.
 #include "engine/market/Settlement.h"
-#include "Check.h"
+#include "tests/support/Check.h"
 
 #include <stdexcept>
 
@@ -70,5 +70,5 @@ int main() {
     CHECK_THROWS(market::settle(scenario(), schedule(), {{0.2, 0.2}}, 0));
     CHECK_THROWS(market::settle(scenario(), schedule(), {}, 0));
     CHECK_THROWS(market::settle(scenario(), schedule(), {{0.2, std::nan(""), 0.2}}, 0));
-    return finish("tst_market_settlement");
+    return testResult("tst_market_settlement");
 }

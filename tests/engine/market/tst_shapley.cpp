@@ -1,7 +1,7 @@
 // Shapley sharing of a ruche's netting savings: a hand-computed two-home case, the axioms
 // (efficiency, symmetry, null player), and the sampled estimate against exact enumeration.
 #include "engine/market/SavingsSharing.h"
-#include "Check.h"
+#include "tests/support/Check.h"
 
 #include <numeric>
 #include <random>
@@ -102,5 +102,5 @@ int main() {
         nan.netKw[0][3] = std::nan("");
         CHECK_THROWS(shapleySavings(nan));
     }
-    return finish("tst_market_shapley");
+    return testResult("tst_market_shapley");
 }

@@ -1,6 +1,6 @@
 // Recommendations: the cheapest window for a flexible run against its usual hour.
 #include "engine/planning/Recommendations.h"
-#include "tests/engine/simulation/Check.h"
+#include "tests/support/Check.h"
 
 #include <cmath>
 

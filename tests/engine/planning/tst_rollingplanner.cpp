@@ -4,7 +4,7 @@
 #include "engine/optimization/ScheduleChecker.h"
 #include "engine/planning/RollingPlanner.h"
 #include "engine/scenario/ScenarioIo.h"
-#include "tests/engine/simulation/Check.h"
+#include "tests/support/Check.h"
 #include "tests/engine/simulation/SimulatorChecks.h"
 
 #include <cmath>

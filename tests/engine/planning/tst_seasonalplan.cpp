@@ -3,7 +3,7 @@
 // (summer surplus fills the tank, winter empties it).
 #include "engine/planning/SeasonalPlan.h"
 #include "engine/simulation/Calendar.h"
-#include "tests/engine/simulation/Check.h"
+#include "tests/support/Check.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "engine/simulation/Simulator.h"
-#include "tests/engine/simulation/Check.h"
+#include "tests/support/Check.h"
 #include "tests/engine/simulation/SimulatorChecks.h"
 
 using namespace swarmergy;

@@ -6,7 +6,7 @@
 
 #include "engine/simulation/Calendar.h"
 #include "engine/simulation/Simulator.h"
-#include "tests/engine/simulation/Check.h"
+#include "tests/support/Check.h"
 
 using namespace swarmergy;
 using namespace swarmergy::simulation;

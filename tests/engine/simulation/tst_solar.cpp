@@ -3,7 +3,7 @@
 
 #include "engine/simulation/Calendar.h"
 #include "engine/simulation/SolarModel.h"
-#include "tests/engine/simulation/Check.h"
+#include "tests/support/Check.h"
 
 using namespace swarmergy::simulation;
 

@@ -2,6 +2,7 @@
 // Minimal test helpers: plain executables that print what failed and return non-zero.
 #include <cmath>
 #include <cstdio>
+#include <exception>
 
 namespace swarmergy::test {
 inline int failures = 0;
@@ -21,6 +22,16 @@ inline int failures = 0;
         if (!(std::fabs(a_ - e_) <= (tol))) {                                         \
             std::printf("FAIL %s:%d: %s = %.9g, expected %.9g +/- %.3g\n", __FILE__,  \
                         __LINE__, #actual, a_, e_, static_cast<double>(tol));         \
+            ++swarmergy::test::failures;                                              \
+        }                                                                             \
+    } while (0)
+
+#define CHECK_THROWS(expr)                                                            \
+    do {                                                                              \
+        bool thrown_ = false;                                                         \
+        try { (void)(expr); } catch (const std::exception&) { thrown_ = true; }       \
+        if (!thrown_) {                                                               \
+            std::printf("FAIL %s:%d: %s did not throw\n", __FILE__, __LINE__, #expr); \
             ++swarmergy::test::failures;                                              \
         }                                                                             \
     } while (0)
