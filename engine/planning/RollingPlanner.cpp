@@ -53,6 +53,116 @@ void addForecastNoise(model::Scenario& scenario, const PlannerOptions& options, 
     }
 }
 
+// Scales one part (load or PV) of a ruche's homes so that their sum at each step is `totalKw`;
+// `shape` holds the noise-free series whose shares are kept. Where the homes' sum is zero
+// (PV at night, an idle hour) the total is shared by each home's energy over the horizon.
+void scaleToTotal(model::Ruche& ruche, const model::Ruche& shape, bool load, const std::vector<double>& totalKw,
+                  int offset) {
+    auto seriesOf = [load](auto& alveole) -> auto& { return load ? alveole.loadKw : alveole.pvKw; };
+    const std::size_t homes = ruche.alveoles.size();
+    std::vector<double> horizonKwh(homes, 0.0);
+    double horizonTotal = 0;
+    for (std::size_t i = 0; i < homes; ++i) {
+        for (double v : seriesOf(shape.alveoles[i]))
+            horizonKwh[i] += v;
+        horizonTotal += horizonKwh[i];
+    }
+    const int steps = int(seriesOf(shape.alveoles.front()).size());
+    for (int t = 0; t < steps; ++t) {
+        const double target = totalKw[std::size_t(offset + t)];
+        double sum = 0;
+        for (std::size_t i = 0; i < homes; ++i)
+            sum += seriesOf(shape.alveoles[i])[std::size_t(t)];
+        for (std::size_t i = 0; i < homes; ++i) {
+            double share = 0;
+            if (sum > 1e-9)
+                share = seriesOf(shape.alveoles[i])[std::size_t(t)] / sum;
+            else if (horizonTotal > 1e-9)
+                share = horizonKwh[i] / horizonTotal;
+            else if (load)
+                share = 1.0 / double(homes);   // no home has PV: a PV forecast has nowhere to go
+            seriesOf(ruche.alveoles[i])[std::size_t(t)] = target * share;
+        }
+    }
+}
+
+// The learned forecasts in place of the noisy one, ruche by ruche and part by part.
+std::vector<ForecastUse> useLearnedForecasts(model::Scenario& scenario, const model::Scenario& clean,
+                                             const PlanInputs& inputs, const RucheForecasts& forecasts) {
+    std::vector<ForecastUse> uses(scenario.ruches.size());
+    for (std::size_t r = 0; r < scenario.ruches.size(); ++r)
+        uses[r].rucheId = scenario.ruches[r].id;
+    for (const auto& f : forecasts) {
+        auto it = std::find_if(scenario.ruches.begin(), scenario.ruches.end(),
+                               [&](const model::Ruche& ruche) { return ruche.id == f.rucheId; });
+        if (it == scenario.ruches.end()) {
+            uses.push_back({f.rucheId, false, false, 0, 0, {"forecast for ruche '" + f.rucheId + "', not in the fleet: ignored"}});
+            continue;
+        }
+        const std::size_t r = std::size_t(it - scenario.ruches.begin());
+        if (it->alveoles.empty())
+            continue;
+        for (auto part : {ForecastPart::Load, ForecastPart::Pv}) {
+            const bool load = part == ForecastPart::Load;
+            if (load ? !f.hasLoad() : !f.hasPv())
+                continue;
+            const std::string problem = forecastProblem(f, part, inputs.startUtc, scenario.steps, scenario.stepMinutes);
+            if (!problem.empty()) {
+                uses[r].warnings.push_back(problem + ": noisy forecast used");
+                continue;
+            }
+            scaleToTotal(*it, clean.ruches[r], load, load ? f.loadP50Kw : f.pvP50Kw, forecastOffset(f, inputs.startUtc));
+            (load ? uses[r].learnedLoad : uses[r].learnedPv) = true;
+        }
+    }
+    return uses;
+}
+
+// Raises the stores' soc_min to the reserve the learned forecast asks for (PlannerOptions).
+void keepReserve(model::Scenario& scenario, const PlanInputs& inputs, const PlannerOptions& options,
+                 std::vector<ForecastUse>& uses) {
+    if (inputs.islanded && !options.reserveWhenIslanded)
+        return;
+    for (std::size_t r = 0; r < scenario.ruches.size(); ++r) {
+        auto& ruche = scenario.ruches[r];
+        const auto f = std::find_if(options.forecasts->begin(), options.forecasts->end(),
+                                    [&](const RucheForecast& x) { return x.rucheId == ruche.id; });
+        if (f == options.forecasts->end() || !(uses[r].learnedLoad || uses[r].learnedPv))
+            continue;
+        RucheForecast usable = *f;   // only the parts the plan accepted carry a band
+        if (!uses[r].learnedLoad)
+            usable.loadP50Kw.clear(), usable.loadP90Kw.clear();
+        if (!uses[r].learnedPv)
+            usable.pvP50Kw.clear(), usable.pvP10Kw.clear();
+        const auto reserve = shortfallReserveKwh(usable, inputs.startUtc, scenario.steps, options.reserveWindowSteps);
+        const int lookahead = std::clamp(options.reserveLookaheadSteps, 1, scenario.steps);
+        double needKwh = *std::max_element(reserve.begin(), reserve.begin() + lookahead);
+        uses[r].reserveKwh = needKwh;
+        // The reserve sits above each store's own floor (its soc_min protects the cells).
+        auto room = [](const model::Battery& b) { return std::max(0.0, b.socMaxKwh - b.socMinKwh); };
+        auto hold = [&](model::Battery& b, double kwh) {
+            const double raised = std::max(b.socMinKwh, std::min({b.socMinKwh + kwh, b.soc0Kwh, b.socMaxKwh}));
+            uses[r].reserveHeldKwh += raised - b.socMinKwh;
+            b.socMinKwh = raised;
+        };
+        if (ruche.hiveStore) {
+            const double hiveKwh = std::min(needKwh, room(*ruche.hiveStore));
+            hold(*ruche.hiveStore, hiveKwh);
+            needKwh -= hiveKwh;
+        }
+        double microRoomKwh = 0;
+        for (const auto& a : ruche.alveoles)
+            if (a.battery)
+                microRoomKwh += room(*a.battery);
+        if (needKwh <= 0 || microRoomKwh <= 0)
+            continue;
+        const double share = std::min(1.0, needKwh / microRoomKwh);
+        for (auto& a : ruche.alveoles)
+            if (a.battery)
+                hold(*a.battery, share * room(*a.battery));
+    }
+}
+
 void startFromPresentState(model::Scenario& scenario, const PlanInputs& inputs) {
     std::size_t i = 0;
     for (std::size_t r = 0; r < scenario.ruches.size(); ++r) {
@@ -137,12 +247,22 @@ double storesLastHours(const model::Scenario& scenario, const PlanInputs& inputs
 }  // namespace
 
 model::Scenario buildPlanScenario(const simulation::Fleet& fleet, const PlanInputs& inputs,
-                                  const PlannerOptions& options) {
+                                  const PlannerOptions& options, std::vector<ForecastUse>* forecastUse) {
     model::Scenario scenario = simulation::makeDispatchScenario(fleet, inputs.startUtc, options.horizonSteps);
     scenario.name = "plan-" + std::to_string(inputs.firstStep);
     scenario.grid.connected = !inputs.islanded;
+    // The noise is drawn for every ruche even where a learned forecast replaces it, so a ruche
+    // falling back gets the same noisy forecast whatever the others do.
+    const model::Scenario clean = options.forecasts ? scenario : model::Scenario{};
     addForecastNoise(scenario, options, inputs.firstStep);
+    std::vector<ForecastUse> uses;
+    if (options.forecasts)
+        uses = useLearnedForecasts(scenario, clean, inputs, *options.forecasts);
     startFromPresentState(scenario, inputs);
+    if (options.forecasts)
+        keepReserve(scenario, inputs, options, uses);
+    if (forecastUse)
+        *forecastUse = std::move(uses);
     if (options.seasonal) {
         const std::int64_t horizonEnd = inputs.startUtc + std::int64_t(scenario.steps) * scenario.stepMinutes * 60;
         for (auto& ruche : scenario.ruches)
@@ -186,7 +306,7 @@ std::shared_ptr<simulation::StoreSetpoints> setpointsOf(const model::Schedule& s
 
 PlanOutcome makePlan(const simulation::Fleet& fleet, const PlanInputs& inputs, const PlannerOptions& options) {
     PlanOutcome outcome;
-    outcome.scenario = buildPlanScenario(fleet, inputs, options);
+    outcome.scenario = buildPlanScenario(fleet, inputs, options, &outcome.forecastUse);
     outcome.dispatch = optimization::solveDispatch(outcome.scenario, options.dispatch);
     const auto& schedule = outcome.dispatch.schedule;
     outcome.setpoints = setpointsOf(schedule, inputs.firstStep, int(fleet.households.size()));

@@ -9,6 +9,7 @@
 #include "engine/model/Plan.h"
 #include "engine/model/Scenario.h"
 #include "engine/optimization/Dispatch.h"
+#include "engine/planning/PlanForecast.h"
 #include "engine/planning/SeasonalPlan.h"
 #include "engine/simulation/Simulator.h"
 
@@ -30,6 +31,34 @@ struct PlannerOptions {
     // The SeasonStore's seasonal plan: its water value at the end of the horizon becomes the
     // day plan's terminal value of hydrogen. Without it the fleet's fixed value is used.
     std::shared_ptr<const SeasonalPlan> seasonal;
+    // SwarmBrain's learned forecasts (PlanForecast.h), when there are any. For each ruche and
+    // part (load, PV) with a usable forecast, the homes' series are scaled so the ruche's sum
+    // is the forecast's p50 (each home keeps its share at each step) in place of the noisy
+    // forecast; a ruche or part without one, or with a refused one (NaN, too short, off the
+    // step grid: see PlanOutcome::forecastUse), keeps the noisy forecast.
+    RucheForecastsPtr forecasts;
+    // Reserve against the learned forecast's shortfall risk (shortfallReserveKwh): summed over
+    // reserveWindowSteps (the next hour). soc_min is one number per store in the scenario
+    // format, so a plan keeps the largest need over its first reserveLookaheadSteps (4 h: the
+    // plan is remade every step, so its later hours are never followed). The reserve is kept
+    // above each store's own soc_min (its cell-protecting floor): the HiveStore holds it up to
+    // its soc_max, the MicroStores the rest in proportion to their room. A store
+    // never gets a soc_min above its present charge (the scenario would be invalid and the
+    // plan could not start): one below its reserve is not discharged further until it
+    // recovers. Islanded, the reserve is released by default: it was kept for that moment.
+    int reserveWindowSteps = 4;
+    int reserveLookaheadSteps = 16;
+    bool reserveWhenIslanded = false;
+};
+
+// How a plan used the learned forecast of one ruche.
+struct ForecastUse {
+    std::string rucheId;
+    bool learnedLoad = false;        // false: the noisy forecast
+    bool learnedPv = false;
+    double reserveKwh = 0;           // what the forecast's band asks the stores to keep
+    double reserveHeldKwh = 0;       // what the plan's soc_min raised (capped by charge and capacity)
+    std::vector<std::string> warnings;   // refused forecasts, with the reason
 };
 
 // The essaim's state at the start of a plan: what the plan must start from.
@@ -48,14 +77,17 @@ PlanInputs captureInputs(const simulation::Simulator& simulator, model::PlanTrig
 
 // The dispatch scenario of a plan: the fleet's assets with the present state of charge as
 // soc0 (clamped into each window), the forecast load and PV, the grid tariff, islanding.
+// `forecastUse` (optional) receives one entry per ruche of the scenario, plus warnings about
+// forecasts naming no ruche of the fleet (in an entry with that ruche id).
 model::Scenario buildPlanScenario(const simulation::Fleet& fleet, const PlanInputs& inputs,
-                                  const PlannerOptions& options);
+                                  const PlannerOptions& options, std::vector<ForecastUse>* forecastUse = nullptr);
 
 struct PlanOutcome {
     std::shared_ptr<simulation::StoreSetpoints> setpoints;
     std::shared_ptr<model::PlanSnapshot> snapshot;   // planned series, worth, recommendations
     optimization::DispatchResult dispatch;           // schedule and local prices
     model::Scenario scenario;
+    std::vector<ForecastUse> forecastUse;            // empty without PlannerOptions::forecasts
 };
 
 // Forecasts, solves and turns the schedule into setpoints and a plan snapshot. Thread-safe
