@@ -108,4 +108,20 @@ DetectionReport scoreDetection(const MeterLog& log, const std::vector<Fault>& fa
     return report;
 }
 
+DetectionReport evaluateDetection(const simulation::FleetOptions& fleet, int learnDays, int faultDays,
+                                  int faultsPerType, const DetectorOptions& options)
+{
+    constexpr int kDay = 96;
+    MeterLog log = recordFleet(simulation::generateFleet(fleet), (learnDays + faultDays) * kDay);
+    const int firstStep = learnDays * kDay;
+    const std::vector<Fault> faults = planFaults(log, {fleet.seed, firstStep, 0, faultsPerType});
+    injectFaults(log, faults);
+    DetectorOptions detectors = options;
+    detectors.learnSteps = firstStep;
+    AlarmManager alarms;
+    installDefaultSuppression(alarms);
+    const auto annunciations = runAlarms(log, detectConditions(log, detectors), alarms);
+    return scoreDetection(log, faults, annunciations, alarms, firstStep, 1);
+}
+
 }  // namespace swarmergy::anomaly

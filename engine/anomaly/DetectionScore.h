@@ -67,4 +67,11 @@ DetectionReport scoreDetection(const MeterLog& log, const std::vector<Fault>& fa
                                const std::vector<Annunciation>& annunciations, const AlarmManager& alarms,
                                int firstStep, int operators);
 
+// The whole measurement on a simulated fleet: records learnDays + faultDays days from
+// fleet.start, plans faultsPerType faults of every type after the learning days (seeded with
+// fleet.seed), injects them, runs the detectors and the alarms (default suppression, one
+// operator) and scores the result. Used by the season sweep (bench/forecast, tests).
+DetectionReport evaluateDetection(const simulation::FleetOptions& fleet, int learnDays, int faultDays,
+                                  int faultsPerType, const DetectorOptions& options = {});
+
 }  // namespace swarmergy::anomaly

@@ -1,10 +1,12 @@
 #include "engine/forecast/Evaluation.h"
 
+#include <chrono>
 #include <cmath>
 
 #include "engine/forecast/Baselines.h"
 #include "engine/forecast/Features.h"
 #include "engine/forecast/QuantileMlp.h"
+#include "engine/simulation/Calendar.h"
 
 namespace swarmergy::forecast {
 
@@ -65,6 +67,34 @@ ForecastScores evaluate(const RucheForecaster& forecaster, const RucheHistory& h
         scoreOrigin(f.irradiance, history, origin, scores[2]);
     }
     return scores;
+}
+
+FleetEvaluation evaluateFleet(const simulation::FleetOptions& fleet, int trainWeeks, int testWeeks, int originStride)
+{
+    if (trainWeeks < 2 || testWeeks < 1)
+        throw std::invalid_argument("evaluateFleet: needs >= 2 training weeks and >= 1 test week");
+    const int trainSteps = trainWeeks * kWeekSteps, totalSteps = (trainWeeks + testWeeks) * kWeekSteps;
+    const auto histories = simulateHistory(simulation::generateFleet(fleet), totalSteps);
+    FleetEvaluation out;
+    for (int t = 0; t < kTargetCount; ++t) out.total[t].target = Target(t);
+    for (const RucheHistory& history : histories) {
+        RucheForecaster forecaster(history.rucheId);
+        ForecasterOptions training;
+        training.network.seed = fleet.seed;
+        const auto started = std::chrono::steady_clock::now();
+        forecaster.train(history, trainSteps, training);
+        out.maxTrainSeconds = std::max(
+            out.maxTrainSeconds, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        out.perRuche.push_back(evaluate(forecaster, history, trainSteps, totalSteps, originStride));
+        out.rucheIds.push_back(history.rucheId);
+        for (int t = 0; t < kTargetCount; ++t) out.total[t].add(out.perRuche.back()[t]);
+    }
+    return out;
+}
+
+std::string weeksBefore(const char* scoredFromUtc, int weeks)
+{
+    return simulation::formatIsoUtc(simulation::parseIsoUtc(scoredFromUtc) - std::int64_t(weeks) * 7 * 86400);
 }
 
 }  // namespace swarmergy::forecast
