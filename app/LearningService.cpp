@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QMetaObject>
+#include <QThread>
 
 #include <algorithm>
 #include <chrono>
@@ -67,16 +68,82 @@ std::string isoUtc(std::int64_t utc) {
     return text;
 }
 
+// Drops the first `from` steps of a history (measured and sky arrays alike; an array shorter
+// than that, such as irradiance not yet estimated, is emptied).
+void dropFront(forecast::RucheHistory& h, int from) {
+    if (from <= 0)
+        return;
+    h.startUtc = h.stepStartUtc(from);
+    for (auto* v : {&h.loadKw, &h.pvKw, &h.ghiWm2, &h.clearSkyPvKw, &h.clearSkyGhiWm2, &h.ambientC})
+        v->erase(v->begin(), v->begin() + std::min<std::ptrdiff_t>(from, std::ptrdiff_t(v->size())));
+}
+
 // The last `days` days of a history (measured and sky arrays alike), for training.
 forecast::RucheHistory lastDays(const forecast::RucheHistory& h, int days) {
     const int stepsPerDay = 24 * 60 / h.stepMinutes;
     const int from = days > 0 ? std::max(0, h.steps() - days * stepsPerDay) : 0;
-    if (from == 0)
-        return h;
     forecast::RucheHistory out = h;
+    dropFront(out, from);
+    return out;
+}
+
+// The forecast's features look at most four weeks (and a few steps) before a step of the
+// horizon (engine/forecast/Features.cpp, longDayTypeProfile), so 29 days before the origin
+// give the same forecast as the whole history.
+constexpr int kForecastLookbackSteps = 29 * 96;
+
+// Sky arrays to steps() + horizon from the fleet when they do not fit, and the irradiance the
+// simulator's meters lack from the PV's clear-sky index, as engine/forecast/TelemetryHistory.
+void completeHistory(const simulation::Fleet* fleet, int ruche, forecast::RucheHistory& h) {
+    const int steps = h.steps();
+    if (fleet && int(h.clearSkyPvKw.size()) != steps + forecast::kHorizonSteps)
+        forecast::fillSky(*fleet, ruche, h.startUtc, steps + forecast::kHorizonSteps, h);
+    for (int s = int(h.ghiWm2.size()); s < steps; ++s) {
+        const double clearPv = h.clearSkyPvKw.size() > std::size_t(s) ? h.clearSkyPvKw[std::size_t(s)] : 0;
+        const double index = clearPv > 0.01 ? std::clamp(h.pvKw[std::size_t(s)] / clearPv, 0.0, 1.2) : 0.0;
+        h.ghiWm2.push_back(h.clearSkyGhiWm2.size() > std::size_t(s) ? index * h.clearSkyGhiWm2[std::size_t(s)] : 0);
+    }
+}
+
+// Steps [from, to) of a history, the sky arrays to `to` + horizon when the source has them.
+forecast::RucheHistory slice(const forecast::RucheHistory& h, int from, int to) {
+    forecast::RucheHistory out;
+    out.rucheId = h.rucheId;
     out.startUtc = h.stepStartUtc(from);
-    for (auto* v : {&out.loadKw, &out.pvKw, &out.ghiWm2, &out.clearSkyPvKw, &out.clearSkyGhiWm2, &out.ambientC})
-        v->erase(v->begin(), v->begin() + from);
+    out.stepMinutes = h.stepMinutes;
+    out.utcOffsetMinutes = h.utcOffsetMinutes;
+    auto copy = [from](const std::vector<double>& v, int end) {
+        end = std::min(end, int(v.size()));
+        return end > from ? std::vector<double>(v.begin() + from, v.begin() + end) : std::vector<double>{};
+    };
+    out.loadKw = copy(h.loadKw, to);
+    out.pvKw = copy(h.pvKw, to);
+    out.ghiWm2 = copy(h.ghiWm2, to);
+    if (int(h.clearSkyPvKw.size()) == h.steps() + forecast::kHorizonSteps) {
+        out.clearSkyPvKw = copy(h.clearSkyPvKw, to + forecast::kHorizonSteps);
+        out.clearSkyGhiWm2 = copy(h.clearSkyGhiWm2, to + forecast::kHorizonSteps);
+        out.ambientC = copy(h.ambientC, to + forecast::kHorizonSteps);
+    }
+    return out;
+}
+
+// The plan's view of a learned forecast: only the targets a trained model answered.
+planning::RucheForecast planForecastOf(const forecast::RucheForecast& f, int steps) {
+    planning::RucheForecast out;
+    out.rucheId = f.rucheId;
+    out.originUtc = f.originUtc;
+    out.stepMinutes = f.stepMinutes;
+    auto head = [steps](const std::vector<double>& v) {
+        return std::vector<double>(v.begin(), v.begin() + std::min<std::ptrdiff_t>(steps, std::ptrdiff_t(v.size())));
+    };
+    if (!f.load.fromBaseline) {
+        out.loadP50Kw = head(f.load.values.p50);
+        out.loadP90Kw = head(f.load.values.p90);
+    }
+    if (!f.pv.fromBaseline) {
+        out.pvP10Kw = head(f.pv.values.p10);
+        out.pvP50Kw = head(f.pv.values.p50);
+    }
     return out;
 }
 
@@ -124,6 +191,7 @@ LearningService::LearningService(LearningOptions options, QObject* parent)
 }
 
 LearningService::~LearningService() {
+    shuttingDown_ = true;
     cancelRequested_ = true;
     trainPool_.waitForDone();
     anomalyPool_.waitForDone();
@@ -147,10 +215,14 @@ void LearningService::setFleet(const simulation::Fleet& fleet, std::int64_t firs
         histories[r].stepMinutes = log.stepMinutes;
         histories[r].utcOffsetMinutes = log.utcOffsetMinutes;
     }
-    std::lock_guard lock(dataMutex_);
-    fleet_ = fleet;
-    log_ = std::move(log);
-    histories_ = std::move(histories);
+    auto shared = std::make_shared<const simulation::Fleet>(fleet);
+    {
+        std::lock_guard lock(dataMutex_);
+        fleet_ = std::move(shared);
+        log_ = std::move(log);
+        histories_ = std::move(histories);
+    }
+    feedStopped_ = false;
 }
 
 void LearningService::setHistory(std::vector<forecast::RucheHistory> histories) {
@@ -192,7 +264,7 @@ void LearningService::appendMeterSteps(const anomaly::MeterLog& chunk) {
                     histories_[r].pvKw.push_back(pvKw);
                 }
             appendSteps(log_, chunk, from);
-            trimFront(log_, options_.meterWindowDays * 96);
+            trimWindowsLocked();
         }
         endUtc = log_.stepStartUtc(log_.steps);
     }
@@ -200,32 +272,149 @@ void LearningService::appendMeterSteps(const anomaly::MeterLog& chunk) {
 }
 
 void LearningService::appendSimulatorStep(std::int64_t stepStartUtc,
-                                          const std::vector<simulation::AlveoleStep>& alveoles) {
-    anomaly::MeterLog chunk;
+                                          std::span<const simulation::AlveoleStep> alveoles) {
+    std::int64_t endUtc = 0;
     {
         std::lock_guard lock(dataMutex_);
-        chunk.alveoles = log_.alveoles;
-        chunk.rucheIds = log_.rucheIds;
-        chunk.stepMinutes = log_.stepMinutes;
-        chunk.utcOffsetMinutes = log_.utcOffsetMinutes;
+        appendStepLocked(stepStartUtc, alveoles);
+        endUtc = log_.stepStartUtc(log_.steps);
     }
-    if (alveoles.size() != chunk.alveoles.size())
+    advanceTo(endUtc);
+}
+
+// One step straight into the meter log and the ruche histories, with no intermediate chunk
+// (this runs on the simulation thread at every step).
+void LearningService::appendStepLocked(std::int64_t stepStartUtc, std::span<const simulation::AlveoleStep> alveoles) {
+    if (!fleet_)
+        throw std::invalid_argument("LearningService::appendSimulatorStep: no fleet set (call setFleet or startLive first)");
+    if (int(alveoles.size()) != log_.alveoleCount())
         throw std::invalid_argument("LearningService::appendSimulatorStep: " + std::to_string(alveoles.size()) +
-                                    " alvéoles, the fleet has " + std::to_string(chunk.alveoles.size()));
-    chunk.startUtc = stepStartUtc;
-    chunk.steps = 1;
-    // The same reading of a simulator step as anomaly::recordFleet.
-    for (const auto& a : alveoles) {
-        chunk.loadKw.push_back(a.loadKw - a.shedKw);
-        chunk.pvKw.push_back(a.pvAvailableKw);
-        chunk.pvUsedKw.push_back(a.pvUsedKw);
-        chunk.chargeKw.push_back(a.chargeKw);
-        chunk.dischargeKw.push_back(a.dischargeKw);
-        chunk.socKwh.push_back(a.socKwh);
-        chunk.netKw.push_back(a.netKw);
-        chunk.reported.push_back(1);
+                                    " alvéoles, the fleet has " + std::to_string(log_.alveoleCount()));
+    const std::int64_t expected = log_.stepStartUtc(log_.steps);
+    const std::int64_t stepSeconds = std::int64_t(log_.stepMinutes) * 60;
+    if (stepStartUtc < expected && (expected - stepStartUtc) % stepSeconds == 0)
+        return;   // already recorded (the same step handed twice)
+    if (stepStartUtc != expected)
+        throw std::invalid_argument("LearningService::appendSimulatorStep: step starts at " +
+                                    std::to_string(stepStartUtc) + ", expected " + std::to_string(expected));
+    std::vector<double> loadKw(histories_.size(), 0.0), pvKw(histories_.size(), 0.0);
+    // The same reading of a simulator step as anomaly::recordFleet: what the hub reports.
+    for (std::size_t a = 0; a < alveoles.size(); ++a) {
+        const auto& s = alveoles[a];
+        const double servedKw = s.loadKw - s.shedKw;
+        log_.loadKw.push_back(servedKw);
+        log_.pvKw.push_back(s.pvAvailableKw);
+        log_.pvUsedKw.push_back(s.pvUsedKw);
+        log_.chargeKw.push_back(s.chargeKw);
+        log_.dischargeKw.push_back(s.dischargeKw);
+        log_.socKwh.push_back(s.socKwh);
+        log_.netKw.push_back(s.netKw);
+        log_.reported.push_back(1);
+        const auto r = std::size_t(log_.alveoles[a].ruche);
+        if (r < loadKw.size()) {
+            loadKw[r] += servedKw;
+            pvKw[r] += s.pvAvailableKw;
+        }
     }
-    appendMeterSteps(chunk);
+    ++log_.steps;
+    for (std::size_t r = 0; r < histories_.size(); ++r) {
+        histories_[r].loadKw.push_back(loadKw[r]);
+        histories_[r].pvKw.push_back(pvKw[r]);
+    }
+    trimWindowsLocked();
+}
+
+int LearningService::historyWindowSteps() const {
+    if (options_.historyWindowDays > 0)
+        return options_.historyWindowDays * 96;
+    const int trainingDays = options_.trainingWindowDays > 0 ? options_.trainingWindowDays : 56;
+    return std::max(35, trainingDays + 7) * 96;
+}
+
+// Bounded windows, trimmed a day at a time so that a step costs no more than an append.
+void LearningService::trimWindowsLocked() {
+    const int meterKeep = std::max(1, options_.meterWindowDays) * 96;
+    if (log_.steps > meterKeep + 96)
+        trimFront(log_, meterKeep);
+    const int historyKeep = historyWindowSteps();
+    for (auto& h : histories_)
+        if (h.steps() > historyKeep + 96)
+            dropFront(h, h.steps() - historyKeep);
+}
+
+void LearningService::feedSimulatorStep(const simulation::Simulator& simulator) {
+    if (feedStopped_)
+        return;
+    try {
+        appendSimulatorStep(simulator.lastStepStartUtc(), simulator.alveoles());
+    } catch (const std::exception& e) {
+        feedStopped_ = true;
+        const QString message = tr("SwarmBrain stopped learning from the simulation: %1").arg(QString::fromUtf8(e.what()));
+        post([this, message] { Q_EMIT failed(message); });
+    }
+}
+
+void LearningService::startLive(const simulation::Fleet& fleet, std::int64_t firstStepUtc, int warmupDays) {
+    setFleet(fleet, firstStepUtc);
+    nowUtc_ = firstStepUtc;
+    {
+        std::lock_guard lock(clockMutex_);
+        lastTrainLocalDay_ = -1;
+        lastAnomalyPassUtc_ = firstStepUtc;
+    }
+    const int generation = ++liveGeneration_;
+    trainPool_.start([this, firstStepUtc, warmupDays, generation] {
+        try {
+            warmUp(firstStepUtc, warmupDays, generation);
+        } catch (const std::exception& e) {
+            const QString message = tr("SwarmBrain warm-up failed: %1").arg(QString::fromUtf8(e.what()));
+            post([this, message] { Q_EMIT failed(message); });
+        }
+    });
+}
+
+// On the worker: the warm-up history before what was fed meanwhile, then the models.
+void LearningService::warmUp(std::int64_t firstStepUtc, int warmupDays, int generation) {
+    std::shared_ptr<const simulation::Fleet> fleet;
+    {
+        std::lock_guard lock(dataMutex_);
+        fleet = fleet_;
+    }
+    std::vector<forecast::RucheHistory> warm;
+    if (warmupDays > 0) {
+        simulation::FleetOptions options = fleet->options;
+        options.start = isoUtc(firstStepUtc - std::int64_t(warmupDays) * kDaySeconds);
+        warm = forecast::simulateHistory(simulation::generateFleet(options), warmupDays * 96);
+    }
+    int historySteps = 0;
+    {
+        std::lock_guard lock(dataMutex_);
+        if (generation != liveGeneration_)
+            return;   // a newer startLive replaced this fleet
+        for (std::size_t r = 0; r < warm.size() && r < histories_.size(); ++r) {
+            auto& live = histories_[r];
+            auto& h = warm[r];
+            if (h.rucheId != live.rucheId || h.stepStartUtc(h.steps()) != live.startUtc)
+                throw std::logic_error("warm-up history of " + h.rucheId + " does not end where " + live.rucheId +
+                                       " starts");
+            h.loadKw.insert(h.loadKw.end(), live.loadKw.begin(), live.loadKw.end());
+            h.pvKw.insert(h.pvKw.end(), live.pvKw.begin(), live.pvKw.end());
+            h.clearSkyPvKw.clear();   // refilled to the new length when used
+            h.clearSkyGhiWm2.clear();
+            h.ambientC.clear();
+            live = std::move(h);
+        }
+        trimWindowsLocked();
+        historySteps = histories_.empty() ? 0 : histories_.front().steps();
+    }
+    loadModels();
+    bool missing = false;
+    for (const auto& f : *currentModels())
+        for (auto target : {forecast::Target::Load, forecast::Target::Pv, forecast::Target::Irradiance})
+            missing = missing || !f.hasModel(target);
+    if (missing || currentModels()->empty())
+        trainNow();
+    post([this, historySteps] { Q_EMIT liveReady(historySteps); });
 }
 
 void LearningService::generateDemoWithFaults(const simulation::FleetOptions& fleet, int historyDays, int meterDays,
@@ -262,7 +451,7 @@ void LearningService::generateDemo(const simulation::FleetOptions& fleetOptions,
             const std::int64_t endUtc = log.stepStartUtc(log.steps);
             {
                 std::lock_guard lock(dataMutex_);
-                fleet_ = fleet;
+                fleet_ = std::make_shared<const simulation::Fleet>(fleet);
                 histories_ = std::move(histories);
                 log_ = std::move(log);
             }
@@ -276,32 +465,42 @@ void LearningService::generateDemo(const simulation::FleetOptions& fleetOptions,
 }
 
 void LearningService::advanceTo(std::int64_t nowUtc) {
-    if (nowUtc > nowUtc_)
-        nowUtc_ = nowUtc;
+    std::int64_t now = nowUtc_.load();
+    while (nowUtc > now && !nowUtc_.compare_exchange_weak(now, nowUtc)) {
+    }
+    now = nowUtc_.load();
     {
         std::lock_guard lock(alarmMutex_);
-        alarms_->advanceTo(nowUtc_);   // shelves expire with simulated time
+        alarms_->advanceTo(now);   // shelves expire with simulated time
     }
-    if (nowUtc_ - lastAnomalyPassUtc_ >= std::int64_t(options_.anomalyPeriodMinutes) * 60) {
-        lastAnomalyPassUtc_ = nowUtc_;
-        runAnomalyPass();
-    }
-    if (!options_.nightlyRetrain)
-        return;
     int offsetMinutes = 60;
     {
         std::lock_guard lock(dataMutex_);
-        if (histories_.empty())
-            return;
-        offsetMinutes = histories_.front().utcOffsetMinutes;
+        if (!histories_.empty())
+            offsetMinutes = histories_.front().utcOffsetMinutes;
     }
-    const std::int64_t local = nowUtc_ + std::int64_t(offsetMinutes) * 60;
-    const std::int64_t localDay = local / kDaySeconds;
-    const int localHour = int((local % kDaySeconds) / 3600);
-    if (localDay != lastTrainLocalDay_ && localHour >= options_.nightlyRetrainLocalHour && !training_) {
-        lastTrainLocalDay_ = localDay;
+    bool anomalyDue = false, retrainDue = false;
+    {
+        std::lock_guard lock(clockMutex_);
+        if (now - lastAnomalyPassUtc_ >= std::int64_t(options_.anomalyPeriodMinutes) * 60) {
+            lastAnomalyPassUtc_ = now;
+            anomalyDue = true;
+        }
+        const std::int64_t local = now + std::int64_t(offsetMinutes) * 60;
+        const std::int64_t localDay = local / kDaySeconds;
+        const bool pastHour = int((local % kDaySeconds) / 3600) >= options_.nightlyRetrainLocalHour;
+        if (lastTrainLocalDay_ < 0) {
+            // The first time seen: the models in hand are today's; the next night retrains.
+            lastTrainLocalDay_ = pastHour ? localDay : localDay - 1;
+        } else if (options_.nightlyRetrain && localDay != lastTrainLocalDay_ && pastHour && !training_) {
+            lastTrainLocalDay_ = localDay;
+            retrainDue = true;
+        }
+    }
+    if (anomalyDue)
+        runAnomalyPass();
+    if (retrainDue)
         trainNow();
-    }
 }
 
 int LearningService::historySteps() const {
@@ -327,29 +526,93 @@ QString LearningService::modelDirectory() const {
 }
 
 std::vector<forecast::RucheHistory> LearningService::completedHistories() const {
-    std::lock_guard lock(dataMutex_);
-    std::vector<forecast::RucheHistory> out = histories_;
-    for (std::size_t r = 0; r < out.size(); ++r) {
-        auto& h = out[r];
-        const int steps = h.steps();
-        if (fleet_ && int(h.clearSkyPvKw.size()) != steps + forecast::kHorizonSteps)
-            forecast::fillSky(*fleet_, int(r), h.startUtc, steps + forecast::kHorizonSteps, h);
-        // The simulator's meters have no pyranometer: irradiance from the PV's clear-sky index,
-        // as engine/forecast/TelemetryHistory does.
-        for (int s = int(h.ghiWm2.size()); s < steps; ++s) {
-            const double clearPv = h.clearSkyPvKw.size() > std::size_t(s) ? h.clearSkyPvKw[std::size_t(s)] : 0;
-            const double index = clearPv > 0.01 ? std::clamp(h.pvKw[std::size_t(s)] / clearPv, 0.0, 1.2) : 0.0;
-            h.ghiWm2.push_back(h.clearSkyGhiWm2.size() > std::size_t(s) ? index * h.clearSkyGhiWm2[std::size_t(s)] : 0);
-        }
+    std::vector<forecast::RucheHistory> out;
+    std::shared_ptr<const simulation::Fleet> fleet;
+    {
+        std::lock_guard lock(dataMutex_);   // copy only: the feed must not wait for the sky
+        out = histories_;
+        fleet = fleet_;
     }
+    for (std::size_t r = 0; r < out.size(); ++r)
+        completeHistory(fleet.get(), int(r), out[r]);
     return out;
 }
 
+std::shared_ptr<const LearningService::Models> LearningService::currentModels() const {
+    std::lock_guard lock(modelMutex_);
+    return models_;
+}
+
+int LearningService::modelVersion() const {
+    std::lock_guard lock(modelMutex_);
+    return lastTraining_.modelVersion;
+}
+
+planning::RucheForecastsPtr LearningService::forecastsFor(std::int64_t firstStepUtc, int steps) const {
+    const auto models = currentModels();
+    bool anyModel = false;
+    for (const auto& f : *models)
+        anyModel = anyModel || f.hasModel(forecast::Target::Load) || f.hasModel(forecast::Target::Pv);
+    if (!anyModel || steps < 1)
+        return nullptr;
+    {
+        std::lock_guard lock(cacheMutex_);
+        if (cachedModels_ == models && cachedOriginUtc_ == firstStepUtc && cachedSteps_ == steps)
+            return cachedForecasts_;
+    }
+    // The last four weeks before the origin, copied under the lock; the sky and the networks
+    // run outside it so the feed never waits for them.
+    std::vector<std::pair<int, forecast::RucheHistory>> recent;
+    std::shared_ptr<const simulation::Fleet> fleet;
+    {
+        std::lock_guard lock(dataMutex_);
+        fleet = fleet_;
+        for (std::size_t r = 0; r < histories_.size(); ++r) {
+            const auto& h = histories_[r];
+            const std::int64_t stepSeconds = std::int64_t(h.stepMinutes) * 60;
+            const std::int64_t since = firstStepUtc - h.startUtc;
+            if (since < 0 || since % stepSeconds != 0 || since / stepSeconds > h.steps())
+                continue;   // the history does not reach the origin on its grid
+            const int origin = int(since / stepSeconds);
+            if (origin < forecast::kMinHistorySteps)
+                continue;
+            recent.emplace_back(int(r), slice(h, std::max(0, origin - kForecastLookbackSteps), origin));
+        }
+    }
+    auto forecasts = std::make_shared<planning::RucheForecasts>();
+    for (auto& [r, h] : recent) {
+        try {
+            completeHistory(fleet.get(), r, h);
+            if (int(h.clearSkyPvKw.size()) < h.steps() + forecast::kHorizonSteps)
+                continue;   // no sky to forecast with (a recorded history without its fleet)
+            const auto it = std::find_if(models->begin(), models->end(),
+                                         [&](const auto& f) { return f.rucheId() == h.rucheId; });
+            if (it == models->end())
+                continue;
+            auto f = planForecastOf(it->forecast(h, h.steps()), steps);
+            if (f.hasLoad() || f.hasPv())
+                forecasts->push_back(std::move(f));
+        } catch (const std::exception&) {
+            continue;   // that ruche keeps the noisy forecast; the forecast view shows why
+        }
+    }
+    planning::RucheForecastsPtr result = forecasts->empty() ? nullptr : planning::RucheForecastsPtr(forecasts);
+    std::lock_guard lock(cacheMutex_);
+    cachedModels_ = models;
+    cachedOriginUtc_ = firstStepUtc;
+    cachedSteps_ = steps;
+    cachedForecasts_ = result;
+    return result;
+}
+
 void LearningService::trainNow() {
-    if (training_.exchange(true))
+    if (shuttingDown_ || training_.exchange(true))
         return;
     cancelRequested_ = false;
-    Q_EMIT trainingStarted();
+    if (QThread::currentThread() == thread())
+        Q_EMIT trainingStarted();
+    else
+        post([this] { Q_EMIT trainingStarted(); });   // from the simulation thread or a worker
     trainPool_.start([this] { trainJob(); });
 }
 
@@ -367,13 +630,13 @@ void LearningService::trainJob() {
                                         " steps, need " +
                                         std::to_string(forecast::kMinHistorySteps + forecast::kHorizonSteps) + ")");
         // Train copies: a cancelled or failed training leaves the models in use untouched.
-        std::vector<forecast::RucheForecaster> trained;
+        auto trained = std::make_shared<Models>();
         {
-            std::lock_guard lock(modelMutex_);
+            const auto current = currentModels();
             for (const auto& h : histories) {
-                auto it = std::find_if(forecasters_.begin(), forecasters_.end(),
+                auto it = std::find_if(current->begin(), current->end(),
                                        [&](const auto& f) { return f.rucheId() == h.rucheId; });
-                trained.push_back(it != forecasters_.end() ? it->cloneAs(h.rucheId) : forecast::RucheForecaster(h.rucheId));
+                trained->push_back(it != current->end() ? it->cloneAs(h.rucheId) : forecast::RucheForecaster(h.rucheId));
             }
         }
         const double units = double(histories.size()) * forecast::kTargetCount;
@@ -393,14 +656,14 @@ void LearningService::trainJob() {
                 return !cancelRequested_.load();
             };
             const auto window = lastDays(histories[r], options_.trainingWindowDays);
-            completed = trained[r].train(window, window.steps(), fo) && !cancelRequested_;
+            completed = (*trained)[r].train(window, window.steps(), fo) && !cancelRequested_;
         }
         if (completed) {
             if (!options_.dataDirectory.isEmpty())
-                for (const auto& f : trained)
+                for (const auto& f : *trained)
                     f.save(modelDirectory().toStdString());
             std::lock_guard lock(modelMutex_);
-            forecasters_ = std::move(trained);
+            models_ = std::move(trained);   // readers keep the set they took
             loadWarnings_.clear();
             lastTraining_.trainSeconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -424,16 +687,17 @@ void LearningService::trainJob() {
 std::vector<std::string> LearningService::loadModels() {
     std::vector<std::string> warnings;
     const auto histories = completedHistories();
+    auto loaded = std::make_shared<Models>();
+    for (const auto& h : histories) {
+        forecast::RucheForecaster f(h.rucheId);
+        if (!options_.dataDirectory.isEmpty())
+            for (auto& w : f.load(modelDirectory().toStdString()))
+                warnings.push_back(h.rucheId + ": " + w);
+        loaded->push_back(std::move(f));
+    }
     {
         std::lock_guard lock(modelMutex_);
-        forecasters_.clear();
-        for (const auto& h : histories) {
-            forecast::RucheForecaster f(h.rucheId);
-            if (!options_.dataDirectory.isEmpty())
-                for (auto& w : f.load(modelDirectory().toStdString()))
-                    warnings.push_back(h.rucheId + ": " + w);
-            forecasters_.push_back(std::move(f));
-        }
+        models_ = std::move(loaded);
         loadWarnings_ = warnings;
     }
     rebuildForecastSnapshot(warnings.empty() ? tr("Models loaded.") : tr("Some models unusable: baseline in use."));
@@ -444,55 +708,64 @@ std::vector<std::string> LearningService::loadModels() {
 // the latest step (for the plan). Runs on whichever thread asks; emits in the GUI thread.
 void LearningService::rebuildForecastSnapshot(const QString& message) {
     const auto histories = completedHistories();
+    const auto models = currentModels();
     auto snapshot = std::make_shared<ForecastSnapshot>();
     std::vector<forecast::RucheForecast> plan;
+    TrainingStatus status;
     {
         std::lock_guard lock(modelMutex_);
         snapshot->warnings = loadWarnings_;
-        lastTraining_.message = message.toStdString();
-        lastTraining_.modelVersion = 0;
-        double maeLoad = 0, maePv = 0;
-        int counted = 0;
-        for (const auto& h : histories) {
-            auto it = std::find_if(forecasters_.begin(), forecasters_.end(),
-                                   [&](const auto& f) { return f.rucheId() == h.rucheId; });
-            const forecast::RucheForecaster fallback(h.rucheId);
-            const forecast::RucheForecaster& f = it != forecasters_.end() ? *it : fallback;
-            if (h.steps() < forecast::kMinHistorySteps + forecast::kHorizonSteps / 2)
-                continue;   // too short to forecast at all
-            const int origin = h.steps() - forecast::kHorizonSteps / 2;
-            const forecast::RucheForecast view = f.forecast(h, origin);
-            // Band coverage over the last days (held out only if they were after training).
-            forecast::ForecastScores scores{};
-            const int firstOrigin = std::max(forecast::kMinHistorySteps, h.steps() - options_.coverageDays * 96 - 96);
-            if (firstOrigin + 96 <= h.steps())
-                scores = forecast::evaluate(f, h, firstOrigin, h.steps(), 12);
-            RucheForecastData data;
-            data.rucheId = h.rucheId;
-            data.originUtc = view.originUtc;
-            data.stepMinutes = view.stepMinutes;
-            data.load = seriesFor(view.load, h.loadKw, origin, f.metrics(forecast::Target::Load),
-                                  scores[int(forecast::Target::Load)].coverage());
-            data.pv = seriesFor(view.pv, h.pvKw, origin, f.metrics(forecast::Target::Pv),
-                                scores[int(forecast::Target::Pv)].coverage());
-            snapshot->ruches.push_back(std::move(data));
-            plan.push_back(f.forecast(h, h.steps()));
-            if (f.hasModel(forecast::Target::Load)) {
-                const auto& m = f.metrics(forecast::Target::Load);
-                lastTraining_.modelVersion = std::max(lastTraining_.modelVersion, m.modelVersion);
-                lastTraining_.trainedUntilUtc = m.trainedUntilUtc;
-                maeLoad += m.validationMaeModel;
-                maePv += f.metrics(forecast::Target::Pv).validationMaeModel;
-                ++counted;
-            }
+        status = lastTraining_;
+    }
+    // Forecasts and scores outside the lock: the plan's forecastsFor() never waits for them.
+    status.message = message.toStdString();
+    status.modelVersion = 0;
+    double maeLoad = 0, maePv = 0;
+    int counted = 0;
+    for (const auto& h : histories) {
+        auto it = std::find_if(models->begin(), models->end(), [&](const auto& f) { return f.rucheId() == h.rucheId; });
+        const forecast::RucheForecaster fallback(h.rucheId);
+        const forecast::RucheForecaster& f = it != models->end() ? *it : fallback;
+        if (h.steps() < forecast::kMinHistorySteps + forecast::kHorizonSteps / 2)
+            continue;   // too short to forecast at all
+        const int origin = h.steps() - forecast::kHorizonSteps / 2;
+        const forecast::RucheForecast view = f.forecast(h, origin);
+        // Band coverage over the last days (held out only if they were after training).
+        forecast::ForecastScores scores{};
+        const int firstOrigin = std::max(forecast::kMinHistorySteps, h.steps() - options_.coverageDays * 96 - 96);
+        if (firstOrigin + 96 <= h.steps())
+            scores = forecast::evaluate(f, h, firstOrigin, h.steps(), 12);
+        RucheForecastData data;
+        data.rucheId = h.rucheId;
+        data.originUtc = view.originUtc;
+        data.stepMinutes = view.stepMinutes;
+        data.load = seriesFor(view.load, h.loadKw, origin, f.metrics(forecast::Target::Load),
+                              scores[int(forecast::Target::Load)].coverage());
+        data.pv = seriesFor(view.pv, h.pvKw, origin, f.metrics(forecast::Target::Pv),
+                            scores[int(forecast::Target::Pv)].coverage());
+        snapshot->ruches.push_back(std::move(data));
+        plan.push_back(f.forecast(h, h.steps()));
+        if (f.hasModel(forecast::Target::Load)) {
+            const auto& m = f.metrics(forecast::Target::Load);
+            status.modelVersion = std::max(status.modelVersion, m.modelVersion);
+            status.trainedUntilUtc = m.trainedUntilUtc;
+            maeLoad += m.validationMaeModel;
+            maePv += f.metrics(forecast::Target::Pv).validationMaeModel;
+            ++counted;
         }
-        if (counted) {
-            lastTraining_.validationMaeLoadKw = maeLoad / counted;
-            lastTraining_.validationMaePvKw = maePv / counted;
-        }
-        snapshot->training = lastTraining_;
-        snapshot->training.running = false;
-        snapshot->training.progress = 1;
+    }
+    if (counted) {
+        status.validationMaeLoadKw = maeLoad / counted;
+        status.validationMaePvKw = maePv / counted;
+    }
+    snapshot->training = status;
+    snapshot->training.running = false;
+    snapshot->training.progress = 1;
+    {
+        std::lock_guard lock(modelMutex_);
+        status.trainSeconds = lastTraining_.trainSeconds;   // set by a training meanwhile
+        snapshot->training.trainSeconds = status.trainSeconds;
+        lastTraining_ = status;
         forecastSnapshot_ = snapshot;
         planForecasts_ = std::move(plan);
     }

@@ -9,6 +9,13 @@
 // ForecastSnapshot for the forecast view (a missing or damaged model gives the baseline with a
 // warning, never a crash).
 //
+// Live (issue 7): startLive() takes the simulated fleet, seeds a warm-up history simulated up to
+// the first live step (so models exist at once: loaded from disk, else trained), then the
+// simulation worker hands over each step with feedSimulatorStep() (cheap, bounded windows);
+// forecastsFor() gives the rolling plan the learned forecasts (planning::RucheForecast), and
+// every simulated night the models are retrained on the worker with the new data and replace
+// the old ones atomically.
+//
 // Anomalies: the recent meter log (a rolling window), the detectors run over it once per
 // simulated hour on a second worker thread; conditions raise and clear ISA-18.2 alarms in an
 // AlarmManager journalled to <dataDirectory>/alarms.sqlite; an AlarmSnapshot for the alarm
@@ -22,6 +29,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,6 +48,7 @@
 #include "engine/forecast/QuantileMlp.h"
 #include "engine/forecast/RucheForecaster.h"
 #include "engine/forecast/RucheHistory.h"
+#include "engine/planning/PlanForecast.h"
 #include "engine/simulation/FleetGenerator.h"
 #include "engine/simulation/Simulator.h"
 
@@ -59,6 +68,11 @@ struct LearningOptions {
     int operators = 1;                     // for the alarm rate per operator per day
     std::string operatorName = "operator";
     int meterWindowDays = 10;              // rolling window of the meter log the detectors see
+                                           // (trimmed a day at a time: holds up to one day more)
+    // Rolling window of the forecast history fed from the simulation (trimmed a day at a
+    // time). 0: the training window (8 weeks if that is 0) plus a week, at least 5 weeks
+    // (the forecast's features look four weeks back).
+    int historyWindowDays = 0;
     int anomalyPeriodMinutes = 60;         // detectors run once per simulated hour
     bool nightlyRetrain = true;            // retrain once per simulated local day, after 02:00
     int nightlyRetrainLocalHour = 2;
@@ -84,7 +98,22 @@ public:
     void appendMeterSteps(const anomaly::MeterLog& chunk);
     // One simulator step (Simulator::lastStepStartUtc(), Simulator::alveoles() copied), read
     // as the hubs report it (served load = load - shed, PV available), then appendMeterSteps.
-    void appendSimulatorStep(std::int64_t stepStartUtc, const std::vector<simulation::AlveoleStep>& alveoles);
+    // Cheap (no copy of the fleet's metadata) and thread-safe; a step already recorded is skipped.
+    void appendSimulatorStep(std::int64_t stepStartUtc, std::span<const simulation::AlveoleStep> alveoles);
+
+    // --- Live simulation (issue 7) ---------------------------------------------------------
+    // Call once from any thread before the first step is fed: sets the fleet (histories and
+    // meter log start empty at firstStepUtc, so feeding may begin at once), then, on the
+    // worker, simulates `warmupDays` of history ending at firstStepUtc (0: none, the models
+    // wait for ~9 simulated days and the first night) and puts it before what was fed
+    // meanwhile, loads the saved models and trains if some are missing. Emits liveReady()
+    // (or failed()); the training that may follow reports as trainNow() does.
+    void startLive(const simulation::Fleet& fleet, std::int64_t firstStepUtc, int warmupDays);
+    // The simulator's last step (call on the simulation thread right after Simulator::step()):
+    // appendSimulatorStep without exceptions. Runs the hourly anomaly pass and the nightly
+    // retrain on the workers when due, never blocks on them. A step that does not fit (other
+    // fleet, gap in time) stops the feed with one failed() until the next startLive/setFleet.
+    void feedSimulatorStep(const simulation::Simulator& simulator);
     // Demo: generates the fleet, `historyDays` of ruche history ending where a meter log of
     // `meterDays` ends (the faults are injected into that log, steps relative to it), on the
     // worker. Emits demoReady() or failed().
@@ -109,6 +138,14 @@ public:
     // 96 steps from the latest measured step, one per ruche: what the rolling plan should use
     // in place of the simulator's noisy forecast (p90 sets the reserve).
     std::vector<forecast::RucheForecast> planForecasts() const;
+    // The learned forecasts for a plan whose first step starts at firstStepUtc (the simulator's
+    // timeUtc() after the step just fed), min(steps, 96) values per ruche. A ruche or target
+    // without a trained model (or with a damaged file) is left out, so the plan keeps the noisy
+    // forecast there; null when no model is trained at all or the history does not reach
+    // firstStepUtc with enough steps before it. Thread-safe, never throws; cached per origin
+    // and model set, so asking again for the same step is free.
+    planning::RucheForecastsPtr forecastsFor(std::int64_t firstStepUtc, int steps) const;
+    int modelVersion() const;   // of the models in use, 0 = none
     QString modelDirectory() const;
 
     // --- Alarms ---------------------------------------------------------------------------
@@ -126,6 +163,7 @@ public:
 
 Q_SIGNALS:
     void demoReady(int historySteps, int meterSteps);
+    void liveReady(int historySteps);
     void trainingStarted();
     void trainingProgress(double share);                 // 0..1 over every ruche and target
     void trainingFinished(bool completed, QString message);
@@ -140,6 +178,10 @@ private:
     void rebuildForecastSnapshot(const QString& message);
     void publishAlarms();
     std::vector<forecast::RucheHistory> completedHistories() const;   // sky and irradiance filled
+    void appendStepLocked(std::int64_t stepStartUtc, std::span<const simulation::AlveoleStep> alveoles);
+    void trimWindowsLocked();
+    int historyWindowSteps() const;
+    void warmUp(std::int64_t firstStepUtc, int warmupDays, int generation);
     std::string operatorAction(int alarmId, const std::function<void(anomaly::AlarmManager&)>& action);
     void post(std::function<void()> inGuiThread);
 
@@ -148,12 +190,15 @@ private:
     QThreadPool anomalyPool_;    // one thread: detector passes
 
     mutable std::mutex dataMutex_;            // fleet_, histories_, log_
-    std::optional<simulation::Fleet> fleet_;
+    std::shared_ptr<const simulation::Fleet> fleet_;
     std::vector<forecast::RucheHistory> histories_;
     anomaly::MeterLog log_;
 
-    mutable std::mutex modelMutex_;           // forecasters_, snapshot, plan, warnings
-    std::vector<forecast::RucheForecaster> forecasters_;
+    // The models in use, replaced as a whole (a retrain, a load): a reader keeps the set it took.
+    using Models = std::vector<forecast::RucheForecaster>;
+    mutable std::mutex modelMutex_;           // models_, snapshot, plan, warnings
+    std::shared_ptr<const Models> models_ = std::make_shared<const Models>();
+    std::shared_ptr<const Models> currentModels() const;
     std::vector<std::string> loadWarnings_;
     ForecastSnapshotPtr forecastSnapshot_;
     std::vector<forecast::RucheForecast> planForecasts_;
@@ -169,8 +214,19 @@ private:
     std::atomic<bool> cancelRequested_{false};
     std::atomic<bool> anomalyRunning_{false};
     std::atomic<std::int64_t> nowUtc_{0};
+    std::mutex clockMutex_;                   // advanceTo's bookkeeping (any thread may call it)
     std::int64_t lastAnomalyPassUtc_ = 0;
-    std::int64_t lastTrainLocalDay_ = -1;
+    std::int64_t lastTrainLocalDay_ = -1;     // -1: set by the first advanceTo, no retrain then
+    std::atomic<bool> feedStopped_{false};
+    std::atomic<bool> shuttingDown_{false};
+    std::atomic<int> liveGeneration_{0};
+
+    // forecastsFor's last answer.
+    mutable std::mutex cacheMutex_;
+    mutable planning::RucheForecastsPtr cachedForecasts_;
+    mutable std::shared_ptr<const Models> cachedModels_;
+    mutable std::int64_t cachedOriginUtc_ = 0;
+    mutable int cachedSteps_ = 0;
     int demoFaultsPerType_ = 0;
 };
 
