@@ -221,6 +221,7 @@ void LearningService::setFleet(const simulation::Fleet& fleet, std::int64_t firs
         fleet_ = std::move(shared);
         log_ = std::move(log);
         histories_ = std::move(histories);
+        ++historyVersion_;
     }
     feedStopped_ = false;
 }
@@ -228,6 +229,7 @@ void LearningService::setFleet(const simulation::Fleet& fleet, std::int64_t firs
 void LearningService::setHistory(std::vector<forecast::RucheHistory> histories) {
     std::lock_guard lock(dataMutex_);
     histories_ = std::move(histories);
+    ++historyVersion_;
 }
 
 void LearningService::appendMeterSteps(const anomaly::MeterLog& chunk) {
@@ -263,6 +265,7 @@ void LearningService::appendMeterSteps(const anomaly::MeterLog& chunk) {
                     histories_[r].loadKw.push_back(loadKw);
                     histories_[r].pvKw.push_back(pvKw);
                 }
+            ++historyVersion_;
             appendSteps(log_, chunk, from);
             trimWindowsLocked();
         }
@@ -321,6 +324,7 @@ void LearningService::appendStepLocked(std::int64_t stepStartUtc, std::span<cons
         histories_[r].loadKw.push_back(loadKw[r]);
         histories_[r].pvKw.push_back(pvKw[r]);
     }
+    ++historyVersion_;
     trimWindowsLocked();
 }
 
@@ -404,6 +408,7 @@ void LearningService::warmUp(std::int64_t firstStepUtc, int warmupDays, int gene
             h.ambientC.clear();
             live = std::move(h);
         }
+        ++historyVersion_;
         trimWindowsLocked();
         historySteps = histories_.empty() ? 0 : histories_.front().steps();
     }
@@ -453,6 +458,7 @@ void LearningService::generateDemo(const simulation::FleetOptions& fleetOptions,
                 std::lock_guard lock(dataMutex_);
                 fleet_ = std::make_shared<const simulation::Fleet>(fleet);
                 histories_ = std::move(histories);
+                ++historyVersion_;
                 log_ = std::move(log);
             }
             nowUtc_ = endUtc;
@@ -555,9 +561,15 @@ planning::RucheForecastsPtr LearningService::forecastsFor(std::int64_t firstStep
         anyModel = anyModel || f.hasModel(forecast::Target::Load) || f.hasModel(forecast::Target::Pv);
     if (!anyModel || steps < 1)
         return nullptr;
+    std::uint64_t historyVersion = 0;
+    {
+        std::lock_guard lock(dataMutex_);
+        historyVersion = historyVersion_;
+    }
     {
         std::lock_guard lock(cacheMutex_);
-        if (cachedModels_ == models && cachedOriginUtc_ == firstStepUtc && cachedSteps_ == steps)
+        if (cachedModels_ == models && cachedOriginUtc_ == firstStepUtc && cachedSteps_ == steps &&
+            cachedHistoryVersion_ == historyVersion)
             return cachedForecasts_;
     }
     // The last four weeks before the origin, copied under the lock; the sky and the networks
@@ -567,6 +579,7 @@ planning::RucheForecastsPtr LearningService::forecastsFor(std::int64_t firstStep
     {
         std::lock_guard lock(dataMutex_);
         fleet = fleet_;
+        historyVersion = historyVersion_;
         for (std::size_t r = 0; r < histories_.size(); ++r) {
             const auto& h = histories_[r];
             const std::int64_t stepSeconds = std::int64_t(h.stepMinutes) * 60;
@@ -601,6 +614,7 @@ planning::RucheForecastsPtr LearningService::forecastsFor(std::int64_t firstStep
     cachedModels_ = models;
     cachedOriginUtc_ = firstStepUtc;
     cachedSteps_ = steps;
+    cachedHistoryVersion_ = historyVersion;
     cachedForecasts_ = result;
     return result;
 }

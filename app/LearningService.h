@@ -193,6 +193,7 @@ private:
     std::shared_ptr<const simulation::Fleet> fleet_;
     std::vector<forecast::RucheHistory> histories_;
     anomaly::MeterLog log_;
+    std::uint64_t historyVersion_ = 0;        // bumped at every change of histories_
 
     // The models in use, replaced as a whole (a retrain, a load): a reader keeps the set it took.
     using Models = std::vector<forecast::RucheForecaster>;
@@ -227,6 +228,7 @@ private:
     mutable std::shared_ptr<const Models> cachedModels_;
     mutable std::int64_t cachedOriginUtc_ = 0;
     mutable int cachedSteps_ = 0;
+    mutable std::uint64_t cachedHistoryVersion_ = 0;
     int demoFaultsPerType_ = 0;
 };
 
