@@ -5,11 +5,16 @@
 //      senders submitted to the three authorities (each sender to one), clock from the first
 //      submission until every transfer has a receipt on all three nodes;
 //   2. readings minted/s: hub-signed readings relayed to NRGcoin.submitReading, same path.
+//   3. JSON-RPC read latency during (1): a client on one authority's RPC server sends, every
+//      5 ms, eth_blockNumber, eth_getBalance, eth_call (balanceOf) and eth_getBlockByNumber(latest)
+//      while blocks are produced and imported; p50/p99/max in ms.
 // usage: bench_ledger_net [TRANSFERS] [READINGS]    (defaults 12000 and 3000)
+#include "bench/ledger_common/LedgerBenchSupport.h"
 #include "ledger/authority/AuthorityNode.h"
 #include "ledger/contracts/MeterReading.h"
 #include "ledger/contracts/SwarmergyContracts.h"
-#include "ledger/crypto/Keccak.h"
+#include "ledger/rpc/RpcClient.h"
+#include "ledger/rpc/RpcServer.h"
 
 #include <chrono>
 #include <cstdio>
@@ -23,35 +28,47 @@ using namespace swarmergy::ledger::contracts;
 using swarmergy::ledger::authority::AuthorityConfig;
 using swarmergy::ledger::authority::AuthorityNode;
 using Clock = std::chrono::steady_clock;
+namespace rpc = swarmergy::ledger::rpc;
 
 namespace {
 
-double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-PrivateKey keyFor(const std::string& seed) { return privateKeyFromBytes(view(keccak256(std::string_view(seed)))); }
+using bench::keyFor;
+using bench::secondsSince;
+using bench::signedCall;
+namespace json = boost::json;
 
-Bytes signedCall(const PrivateKey& key, std::uint64_t nonce, const Address& to, Bytes data) {
-    Transaction tx;
-    tx.chainId = 2468;
-    tx.nonce = nonce;
-    tx.gasLimit = 200'000;
-    tx.to = to;
-    tx.data = std::move(data);
-    signTransaction(tx, key);
-    return tx.encode();
+// JSON-RPC reads on one keep-alive connection until `stop`, one every 5 ms (a paced client:
+// a closed loop would take a core of this 2-core machine from the authorities); latencies in ms.
+std::vector<double> probeReads(std::uint16_t port, const Address& who, const std::atomic<bool>& stop) {
+    rpc::RpcClient client("127.0.0.1", port);
+    const std::string addr = toHex(view(who));
+    const std::vector<std::string> requests = {
+        R"({"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]})",
+        json::serialize(json::object{{"jsonrpc", "2.0"}, {"id", 2}, {"method", "eth_getBalance"}, {"params", json::array{addr, "latest"}}}),
+        json::serialize(json::object{
+            {"jsonrpc", "2.0"}, {"id", 3}, {"method", "eth_call"},
+            {"params", json::array{json::object{{"to", toHex(view(kNrgToken))}, {"data", toHex(view(call::balanceOf(who)))}}, "latest"}}}),
+        R"({"jsonrpc":"2.0","id":4,"method":"eth_getBlockByNumber","params":["latest",false]})"};
+    std::vector<double> ms;
+    auto next = Clock::now();
+    for (std::size_t i = 0; !stop; ++i) {
+        next += std::chrono::milliseconds(5);
+        std::this_thread::sleep_until(next);
+        const auto s = Clock::now();
+        const rpc::HttpReply reply = client.post(requests[i % requests.size()]);
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s).count());
+        if (reply.status != 200 || reply.body.find("\"result\"") == std::string::npos) {
+            std::printf("warning: RPC probe failed: %u %s\n", reply.status, reply.body.c_str());
+            break;
+        }
+    }
+    return ms;
 }
 
-double recoveriesPerSecond() {
-    constexpr int kCount = 4000;
-    const PrivateKey key = generatePrivateKey();
-    std::vector<std::pair<Hash256, Signature>> signedDigests;
-    for (int i = 0; i < kCount; ++i) {
-        const Hash256 d = keccak256(std::string_view(std::to_string(i)));
-        signedDigests.emplace_back(d, sign(d, key));
-    }
-    const auto t0 = Clock::now();
-    int ok = 0;
-    for (const auto& [d, s] : signedDigests) ok += recoverAddress(d, s).has_value();
-    return ok / secondsSince(t0);
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 constexpr std::size_t kSenders = 300;
@@ -59,7 +76,10 @@ constexpr std::size_t kSenders = 300;
 // Submits each batch to its node, then waits until every transaction is included on every
 // node (each sender's account nonce reaches its last nonce + 1: a cheap check, where a
 // receipt lookup would decode whole blocks); returns transactions per second.
-double submitAndWait(std::vector<std::unique_ptr<AuthorityNode>>& nodes, const std::vector<std::vector<Bytes>>& perNode) {
+// `recoveries` receives the secp256k1 recoveries the nodes performed meanwhile (p2p envelopes
+// and block seals included).
+double submitAndWait(std::vector<std::unique_ptr<AuthorityNode>>& nodes, const std::vector<std::vector<Bytes>>& perNode,
+                     std::uint64_t* recoveries = nullptr) {
     std::map<Address, std::uint64_t> expected;
     std::size_t total = 0;
     for (const auto& batch : perNode)
@@ -68,6 +88,14 @@ double submitAndWait(std::vector<std::unique_ptr<AuthorityNode>>& nodes, const s
             expected[tx.sender] = std::max(expected[tx.sender], tx.tx.nonce + 1);
             ++total;
         }
+    const std::uint64_t recoveriesBefore = recoveriesAttempted();
+    struct Count {
+        std::uint64_t* out;
+        std::uint64_t before;
+        ~Count() {
+            if (out) *out = recoveriesAttempted() - before;
+        }
+    } count{recoveries, recoveriesBefore};
     const auto t0 = Clock::now();
     std::vector<std::thread> submitters;
     std::atomic<std::size_t> refused{0};
@@ -77,6 +105,7 @@ double submitAndWait(std::vector<std::unique_ptr<AuthorityNode>>& nodes, const s
                 if (!nodes[i]->submitRawTransaction(view(raw)).accepted) ++refused;
         });
     for (auto& t : submitters) t.join();
+    if (std::getenv("BENCH_DEBUG")) std::printf("  submitted in %.2f s\n", secondsSince(t0));
     if (refused) std::printf("warning: %zu transactions refused at submission\n", refused.load());
     auto last = Clock::now();
     for (auto& n : nodes)
@@ -109,8 +138,7 @@ int main(int argc, char** argv) {
     const std::string dir = (std::filesystem::temp_directory_path() / ("bench-ledger-net-" + std::to_string(getpid()))).string();
     std::filesystem::create_directories(dir);
 
-    double recoveryRate = 0;
-    for (int i = 0; i < 3; ++i) recoveryRate = std::max(recoveryRate, recoveriesPerSecond());
+    const double recoveryRate = bench::recoveryBaseline();
     std::printf("secp256k1 recoveries/s:                 %10.0f   (baseline, best of 3)\n", recoveryRate);
 
     std::vector<PrivateKey> authorities, senders;
@@ -146,9 +174,28 @@ int main(int argc, char** argv) {
         perNode[s % 3].push_back(signedCall(senders[s], nonces[s]++, kNrgToken,
                                             call::transfer(addressOf(senders[(s + 1) % kSenders]), U256(1 + i % 7))));
     }
-    const double transferRate = submitAndWait(nodes, perNode);
+    rpc::ChainNodeApi api(nodes[1]->chain());
+    rpc::RpcServerOptions rpcOptions;
+    rpcOptions.port = 0;
+    rpc::RpcServer server(api, rpcOptions);
+    server.start();
+    std::atomic<bool> stopProbe{false};
+    std::vector<double> readMs;
+    // BENCH_NO_RPC=1: transfers alone (no reads competing for the 2 cores).
+    std::thread prober([&] {
+        if (!std::getenv("BENCH_NO_RPC")) readMs = probeReads(server.port(), addressOf(senders[0]), stopProbe);
+    });
+    std::uint64_t transferRecoveries = 0;
+    const double transferRate = submitAndWait(nodes, perNode, &transferRecoveries);
+    stopProbe = true;
+    prober.join();
+    server.stop();
     std::printf("ERC-20 transfers/s, 3 authorities:      %10.0f   ratio %.3f of recoveries (%zu transfers; target 2,000/s)\n",
                 transferRate, transferRate / recoveryRate, transfers);
+    std::printf("secp256k1 recoveries per transfer:      %10.2f   (all nodes, p2p and seals included)\n",
+                static_cast<double>(transferRecoveries) / static_cast<double>(std::max<std::size_t>(1, transfers)));
+    std::printf("JSON-RPC reads during (1), ms:          p50 %.2f  p99 %.2f  max %.1f   (%zu reads on authority 1)\n",
+                percentile(readMs, 0.5), percentile(readMs, 0.99), percentile(readMs, 1.0), readMs.size());
 
     // 2. readings: hubs registered by an authority, then relayed readings
     constexpr std::size_t kHubs = 1000;

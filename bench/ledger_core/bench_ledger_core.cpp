@@ -9,8 +9,8 @@
 //   3. readings minted/s: hub-signed readings relayed to NRGcoin.submitReading through the
 //      same path (two recoveries each: the transaction and the reading), 2,000 hubs.
 // usage: bench_ledger_core [TRANSFERS] [READINGS]    (defaults 10000 and 4000)
+#include "bench/ledger_common/LedgerBenchSupport.h"
 #include "ledger/node/Chain.h"
-#include "ledger/crypto/Keccak.h"
 
 #include <algorithm>
 #include <chrono>
@@ -25,20 +25,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-
-PrivateKey keyFor(const std::string& seed) { return privateKeyFromBytes(view(keccak256(std::string_view(seed)))); }
-
-Bytes signedCall(const PrivateKey& key, std::uint64_t nonce, const Address& to, Bytes data) {
-    Transaction tx;
-    tx.chainId = 2468;
-    tx.nonce = nonce;
-    tx.gasLimit = 200'000;
-    tx.to = to;
-    tx.data = std::move(data);
-    signTransaction(tx, key);
-    return tx.encode();
-}
+using bench::keyFor;
+using bench::secondsSince;
+using bench::signedCall;
 
 double keccakPerSecond() {
     constexpr int kCount = 400000;
@@ -47,22 +36,6 @@ double keccakPerSecond() {
     for (int i = 0; i < kCount; ++i) h = keccak256(view(h));   // 32-byte inputs, as storage slots
     const double rate = kCount / secondsSince(t0);
     if (h[0] == 0x5a && h[1] == 0xa5) std::printf(" ");   // keep the loop observable
-    return rate;
-}
-
-double recoveriesPerSecond() {
-    constexpr int kCount = 4000;
-    const PrivateKey key = generatePrivateKey();
-    std::vector<std::pair<Hash256, Signature>> signedDigests;
-    for (int i = 0; i < kCount; ++i) {
-        const Hash256 d = keccak256(std::string_view(std::to_string(i)));
-        signedDigests.emplace_back(d, sign(d, key));
-    }
-    const auto t0 = Clock::now();
-    int ok = 0;
-    for (const auto& [d, s] : signedDigests) ok += recoverAddress(d, s).has_value();
-    const double rate = kCount / secondsSince(t0);
-    if (ok != kCount) std::printf("warning: %d recoveries failed\n", kCount - ok);
     return rate;
 }
 
@@ -102,8 +75,7 @@ int main(int argc, char** argv) {
 
     // The machine is shared: take the best of three baseline runs so a load spike during the
     // baseline does not inflate every ratio.
-    double recoveryRate = 0;
-    for (int i = 0; i < 3; ++i) recoveryRate = std::max(recoveryRate, recoveriesPerSecond());
+    const double recoveryRate = bench::recoveryBaseline();
     std::printf("secp256k1 recoveries/s:            %10.0f   (baseline, best of 3, ratio 1.00)\n", recoveryRate);
     const double keccakRate = keccakPerSecond();
     std::printf("keccak256 of 32 bytes/s:           %10.0f   ratio %.1f\n", keccakRate, keccakRate / recoveryRate);
@@ -180,8 +152,7 @@ int main(int argc, char** argv) {
                 minted.endToEndPerSecond, minted.endToEndPerSecond / recoveryRate, static_cast<unsigned long long>(minted.included));
     // Load on a shared machine drifts: measure the baseline again at the end and say so if it
     // moved by more than 20 % (the ratios above are then only indicative).
-    double after = 0;
-    for (int i = 0; i < 3; ++i) after = std::max(after, recoveriesPerSecond());
+    const double after = bench::recoveryBaseline();
     std::printf("secp256k1 recoveries/s at the end: %10.0f   (%+.0f %% vs the start%s)\n", after, 100.0 * (after / recoveryRate - 1),
                 std::abs(after / recoveryRate - 1) > 0.2 ? ": machine load changed, rerun for stable ratios" : "");
     chain.reset();

@@ -52,6 +52,12 @@ struct AuthorityNode::Worker {
     asio::steady_timer sealTimer{io};
     asio::steady_timer gossipTimer{io};
     std::thread thread;
+    // Transactions gossiped by peers are admitted on their own thread: their sender
+    // recovery then runs beside block production and import instead of queueing in front
+    // of them on the worker (a block import waited behind thousands of recoveries).
+    asio::io_context admissionIo;
+    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> admissionWork;
+    std::thread admissionThread;
     bool gossipArmed = false;   // guarded by mutex
 
     // worker-thread state
@@ -80,10 +86,10 @@ struct AuthorityNode::Worker {
         return [this](const Hash256& h) -> std::optional<BlockHeader> {
             if (auto it = side.find(key(h)); it != side.end()) return it->second.header;
             if (auto it = headerCache.find(key(h)); it != headerCache.end()) return it->second;
-            auto b = node.chain_->blockByHash(h);
-            if (!b) return std::nullopt;
-            remember(b->header);
-            return b->header;
+            auto header = node.chain_->headerByHash(h);   // no body decoding
+            if (!header) return std::nullopt;
+            remember(*header);
+            return header;
         };
     }
     void remember(const BlockHeader& h) {
@@ -114,11 +120,12 @@ struct AuthorityNode::Worker {
 
     std::optional<Hash256> canonicalHash(std::uint64_t number) {
         if (auto it = canonical.find(number); it != canonical.end()) return it->second;
-        auto b = node.chain_->blockByNumber(number);
-        if (!b) return std::nullopt;
-        remember(b->header);
-        canonical[number] = b->hash();
-        return b->hash();
+        auto header = node.chain_->headerByNumber(number);
+        if (!header) return std::nullopt;
+        remember(*header);
+        const Hash256 hash = header->hash();
+        canonical[number] = hash;
+        return hash;
     }
     bool isCanonical(const BlockHeader& h) {
         const auto c = canonicalHash(h.number);
@@ -128,10 +135,12 @@ struct AuthorityNode::Worker {
         if (side.count(key(h))) return true;
         auto it = headerCache.find(key(h));
         if (it != headerCache.end()) return isCanonical(it->second);
-        return node.chain_->blockByHash(h).has_value();
+        return node.chain_->headerByHash(h).has_value();
     }
 
     void start() {
+        admissionWork.emplace(asio::make_work_guard(admissionIo));
+        admissionThread = std::thread([this] { admissionIo.run(); });
         work.emplace(asio::make_work_guard(io));
         thread = std::thread([this] { io.run(); });
         asio::post(io, [this] {
@@ -140,6 +149,13 @@ struct AuthorityNode::Worker {
         });
     }
     void stop() {
+        if (admissionThread.joinable()) {
+            asio::post(admissionIo, [this] {
+                admissionWork.reset();
+                admissionIo.stop();
+            });
+            admissionThread.join();
+        }
         if (!thread.joinable()) return;
         asio::post(io, [this] {
             sealTimer.cancel();
@@ -263,16 +279,26 @@ struct AuthorityNode::Worker {
     }
 
     // --- blocks from peers ---
-    void onBlock(const Address& from, const Bytes& raw) {
-        Block block;
+    // A block already known (e.g. relayed by a second peer) is recognised from its header,
+    // before its body is decoded; bodies reuse the senders recovered at pool admission.
+    std::optional<Block> decodeNew(const Bytes& raw, bool& undecodable) {
+        undecodable = false;
         try {
-            block = Block::decode(view(raw));
+            if (known(Block::decodeHeader(view(raw)).hash())) return std::nullopt;
+            return Block::decode(view(raw), &node.chain_->senderCache());
         } catch (const DecodeError& e) {
             refuse(std::string("undecodable block: ") + e.what());
-            return;
+            undecodable = true;
+            return std::nullopt;
         }
+    }
+
+    void onBlock(const Address& from, const Bytes& raw) {
+        bool undecodable = false;
+        std::optional<Block> decoded = decodeNew(raw, undecodable);
+        if (!decoded) return;
+        Block block = std::move(*decoded);
         const Hash256 hash = block.hash();
-        if (known(hash)) return;
         const BlockHeader head = node.chain_->headHeader();
         if (block.header.parentHash == head.hash()) {
             if (extend(block)) {
@@ -290,16 +316,18 @@ struct AuthorityNode::Worker {
         std::uint64_t lastNumber = 0;
         bool changed = false;
         for (const auto& raw : raws) {
-            Block block;
-            try {
-                block = Block::decode(view(raw));
-            } catch (const DecodeError& e) {
-                refuse(std::string("undecodable block: ") + e.what());
-                return;
+            bool undecodable = false;
+            std::optional<Block> decoded = decodeNew(raw, undecodable);
+            if (undecodable) return;
+            if (!decoded) {   // known: only note where the batch ends
+                const BlockHeader header = Block::decodeHeader(view(raw));
+                last = header.hash();
+                lastNumber = header.number;
+                continue;
             }
+            Block block = std::move(*decoded);
             last = block.hash();
             lastNumber = block.header.number;
-            if (known(*last)) continue;
             if (block.header.parentHash == node.chain_->headHeader().hash()) {
                 if (!extend(block)) return;
                 changed = true;
@@ -491,7 +519,9 @@ struct AuthorityNode::Worker {
         }
         node.network_->broadcastTransactions(std::move(batch));
     }
+    // On the admission thread; waits (as RPC submissions do) while a branch switch rebuilds the pool.
     void onTransactions(const std::vector<Bytes>& raws) {
+        std::shared_lock reorgLock(reorgMutex);
         for (const auto& raw : raws) {
             const SubmitResult r = node.chain_->submitRawTransaction(view(raw));
             (void)r;   // duplicates and stale ones are expected (every authority gossips)
@@ -535,7 +565,7 @@ AuthorityNode::AuthorityNode(AuthorityConfig config)
         return p2p::HeadStatus{head.number, head.hash()};
     };
     h.onTransactions = [w](const Address&, std::vector<Bytes> txs) {
-        asio::post(w->io, [w, txs = std::move(txs)] { w->onTransactions(txs); });
+        asio::post(w->admissionIo, [w, txs = std::move(txs)] { w->onTransactions(txs); });
     };
     h.onBlock = [w](const Address& from, Bytes raw) {
         asio::post(w->io, [w, from, raw = std::move(raw)] { w->onBlock(from, raw); });

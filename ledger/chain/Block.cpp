@@ -102,18 +102,27 @@ Bytes Block::encode() const {
     return rlp::encodeList({header.encode(), rlp::encodeList(txs), rlp::encodeList({})});
 }
 
-Block Block::decode(ByteView raw) {
+namespace {
+ByteView itemBytes(ByteView raw, const rlp::Item& item) {
+    return raw.subspan(item.offset, static_cast<std::size_t>(item.payload.data() + item.payload.size() - (raw.data() + item.offset)));
+}
+}  // namespace
+
+BlockHeader Block::decodeHeader(ByteView raw) {
+    const auto parts = rlp::listOf(rlp::decode(raw), 3, "block");
+    return BlockHeader::decode(itemBytes(raw, parts[0]));
+}
+
+Block Block::decode(ByteView raw, SenderCache* senders) {
     const auto parts = rlp::listOf(rlp::decode(raw), 3, "block");
     Block b;
-    const ByteView headerBytes = raw.subspan(parts[0].offset, static_cast<std::size_t>(parts[0].payload.data() + parts[0].payload.size() - (raw.data() + parts[0].offset)));
-    b.header = BlockHeader::decode(headerBytes);
+    b.header = BlockHeader::decode(itemBytes(raw, parts[0]));
     if (!parts[1].isList) throw DecodeError("block: transactions must be a list");
     for (const auto& item : rlp::listItems(parts[1])) {
         if (item.isList) {
-            const ByteView txBytes = raw.subspan(item.offset, static_cast<std::size_t>(item.payload.data() + item.payload.size() - (raw.data() + item.offset)));
-            b.transactions.push_back(SignedTransaction::fromRaw(txBytes));
+            b.transactions.push_back(SignedTransaction::fromRaw(itemBytes(raw, item), senders));
         } else {
-            b.transactions.push_back(SignedTransaction::fromRaw(item.payload));
+            b.transactions.push_back(SignedTransaction::fromRaw(item.payload, senders));
         }
     }
     if (!rlp::listItems(parts[2]).empty()) throw DecodeError("block: ommers must be empty");

@@ -57,7 +57,10 @@ struct Block {
     Hash256 hash() const { return header.hash(); }
     // rlp([header, [tx...], []]) with typed transactions as byte strings (as devp2p carries them).
     Bytes encode() const;
-    static Block decode(ByteView raw);   // throws DecodeError (including bad tx signatures)
+    // Throws DecodeError (including bad tx signatures). `senders`: see SignedTransaction::fromRaw.
+    static Block decode(ByteView raw, SenderCache* senders = nullptr);
+    // Only the header of an encoded block (to skip a known block before decoding its body).
+    static BlockHeader decodeHeader(ByteView raw);
 };
 
 Hash256 transactionsRoot(const std::vector<SignedTransaction>& txs);

@@ -154,7 +154,7 @@ Transaction decodeTransaction(ByteView raw) {
 
 void signTransaction(Transaction& tx, const PrivateKey& key) { tx.signature = sign(tx.signingHash(), key); }
 
-SignedTransaction SignedTransaction::fromRaw(ByteView raw) {
+SignedTransaction SignedTransaction::fromRaw(ByteView raw, SenderCache* cache) {
     SignedTransaction s;
     s.tx = decodeTransaction(raw);
     // Re-encoding must give the same bytes: strict RLP already guarantees it; keep the check
@@ -163,9 +163,16 @@ SignedTransaction SignedTransaction::fromRaw(ByteView raw) {
     if (s.tx.encode() != s.raw) throw DecodeError("transaction: non-canonical encoding");
     s.hash = keccak256(raw);
     if (!isLowS(s.tx.signature.s)) throw DecodeError("transaction: signature s is not low (EIP-2)");
+    if (cache) {
+        if (const auto known = cache->find(s.hash)) {
+            s.sender = *known;
+            return s;
+        }
+    }
     const auto sender = s.tx.recoverSender();
     if (!sender) throw DecodeError("transaction: invalid signature (sender cannot be recovered)");
     s.sender = *sender;
+    if (cache) cache->insert(s.hash, s.sender);
     return s;
 }
 

@@ -4,6 +4,7 @@
 // gasLimit, to, value, data, accessList, yParity, r, s])). The hash is keccak256 of the signed
 // encoding (for type 2 including the 0x02 byte), exactly as eth_sendRawTransaction returns it.
 // Sources: EIP-155, EIP-2718, EIP-2930 (access list shape), EIP-1559.
+#include "ledger/chain/SenderCache.h"
 #include "ledger/crypto/Secp256k1.h"
 #include "ledger/crypto/U256.h"
 
@@ -61,8 +62,9 @@ struct SignedTransaction {
     Address sender{};
 
     // Decodes and recovers the sender; throws DecodeError for bad bytes or a bad signature
-    // (including high s).
-    static SignedTransaction fromRaw(ByteView raw);
+    // (including high s). With a cache: a hash found there skips the recovery (the bytes were
+    // recovered before, see SenderCache.h); any other is recovered and then remembered.
+    static SignedTransaction fromRaw(ByteView raw, SenderCache* cache = nullptr);
     static SignedTransaction fromTransaction(const Transaction& tx);
 };
 

@@ -4,6 +4,8 @@
 
 #include <secp256k1.h>
 #include <secp256k1_recovery.h>
+
+#include <atomic>
 #include <sys/random.h>
 
 #include <cerrno>
@@ -121,7 +123,14 @@ bool isLowS(const Hash256& s) {
     return std::memcmp(s.data(), kHalfOrder.data(), 32) <= 0;
 }
 
+namespace {
+std::atomic<std::uint64_t> g_recoveries{0};
+}  // namespace
+
+std::uint64_t recoveriesAttempted() { return g_recoveries.load(std::memory_order_relaxed); }
+
 std::optional<PublicKey> recoverPublicKey(const Hash256& digest, const Signature& sig) {
+    g_recoveries.fetch_add(1, std::memory_order_relaxed);
     if (sig.recoveryId > 1 || !isLowS(sig.s)) return std::nullopt;
     std::array<std::uint8_t, 64> compact{};
     std::memcpy(compact.data(), sig.r.data(), 32);

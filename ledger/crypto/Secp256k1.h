@@ -38,6 +38,9 @@ Signature sign(const Hash256& digest, const PrivateKey& key);
 // or a recovery id other than 0/1.
 std::optional<PublicKey> recoverPublicKey(const Hash256& digest, const Signature& sig);
 std::optional<Address> recoverAddress(const Hash256& digest, const Signature& sig);
+// How many public-key recoveries this process has attempted (a relaxed counter): tests use it
+// to prove a path skips recoveries, benches to count them.
+std::uint64_t recoveriesAttempted();
 
 // s <= n/2 (EIP-2): the only form Ethereum accepts, so signatures are not malleable.
 bool isLowS(const Hash256& s);

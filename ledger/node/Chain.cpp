@@ -9,6 +9,18 @@ namespace swarmergy::ledger {
 namespace {
 std::string key(const Hash256& h) { return std::string(h.begin(), h.end()); }
 
+// Copies `from` over `into`; when folding into a base, zero entries are dropped (absent).
+void mergeChanges(StateChanges& into, const StateChanges& from, bool dropEmpty) {
+    for (const auto& [address, account] : from.accounts) {
+        if (dropEmpty && account == Account{}) into.accounts.erase(address);
+        else into.accounts[address] = account;
+    }
+    for (const auto& [slot, value] : from.storage) {
+        if (dropEmpty && value.isZero()) into.storage.erase(slot);
+        else into.storage[slot] = value;
+    }
+}
+
 std::uint64_t unixNow() {
     return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                           std::chrono::system_clock::now().time_since_epoch()).count());
@@ -16,6 +28,82 @@ std::uint64_t unixNow() {
 }  // namespace
 
 Chain::Chain(ChainSetup setup) : setup_(std::move(setup)) { contracts::installContracts(host_, setup_.contracts); }
+
+Account HeadView::account(const Address& address) const {
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it)
+        if (auto found = (*it)->accounts.find(address); found != (*it)->accounts.end()) return found->second;
+    auto found = base->accounts.find(address);
+    return found == base->accounts.end() ? Account{} : found->second;
+}
+
+U256 HeadView::storage(const Address& address, const Hash256& slot) const {
+    const StorageKey k{address, slot};
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it)
+        if (auto found = (*it)->storage.find(k); found != (*it)->storage.end()) return found->second;
+    auto found = base->storage.find(k);
+    return found == base->storage.end() ? U256(0) : found->second;
+}
+
+void Chain::publishFullHead() {
+    auto next = std::make_shared<HeadView>();
+    next->header = head_;
+    next->hash = head_.hash();
+    auto block = store_->blockByNumber(head_.number);
+    next->block = std::make_shared<const Block>(std::move(*block));
+    auto base = std::make_shared<StateChanges>();
+    base->accounts = state_.accounts();
+    for (const auto& [address, slots] : state_.allStorage())
+        for (const auto& [slot, value] : slots) base->storage[{address, slot}] = value;
+    next->base = std::move(base);
+    view_.store(std::move(next));
+}
+
+void Chain::publishHead(const Block& block, StateChanges changes) {
+    auto next = std::make_shared<HeadView>(*view_.load());   // shares base and layers
+    next->header = block.header;
+    next->hash = block.header.hash();
+    next->block = std::make_shared<const Block>(block);
+    next->layerEntries += changes.accounts.size() + changes.storage.size();
+    next->layers.push_back(std::make_shared<const StateChanges>(std::move(changes)));
+    // Bound the lookup walk and the memory: many layers become one; layers holding more
+    // than a quarter of the base are folded into a new base (amortised O(changes) a block).
+    const std::size_t baseEntries = next->base->accounts.size() + next->base->storage.size();
+    if (next->layerEntries > std::max<std::size_t>(4096, baseEntries / 4)) {
+        auto base = std::make_shared<StateChanges>(*next->base);
+        for (const auto& layer : next->layers) mergeChanges(*base, *layer, true);
+        next->base = std::move(base);
+        next->layers.clear();
+        next->layerEntries = 0;
+    } else if (next->layers.size() > 16) {
+        auto merged = std::make_shared<StateChanges>();
+        for (const auto& layer : next->layers) mergeChanges(*merged, *layer, false);
+        next->layerEntries = merged->accounts.size() + merged->storage.size();
+        next->layers = {std::move(merged)};
+    }
+    view_.store(std::move(next));
+}
+
+// Store queries for readers: on the reader connection inside one read transaction (never
+// waits for the writer), or, for in-memory databases, on the writer's under the chain lock.
+template <class F> auto Chain::readStore(F&& query) const {
+    if (!reader_) {
+        std::lock_guard lock(mutex_);
+        return query(*store_);
+    }
+    std::lock_guard lock(readerMutex_);
+    reader_->beginRead();
+    try {
+        auto result = query(*reader_);
+        reader_->endRead();
+        return result;
+    } catch (...) {
+        try {
+            reader_->endRead();
+        } catch (...) {
+        }
+        throw;
+    }
+}
 
 Block Chain::makeGenesis(StateChanges& genesis) const {
     genesis = contracts::genesisContractState(setup_.contracts);
@@ -64,12 +152,15 @@ std::unique_ptr<Chain> Chain::open(const ChainSetup& setup) {
     chain->head_ = *chain->store_->headerByNumber(*chain->store_->headNumber());
     if (chain->state_.stateRoot() != chain->head_.stateRoot)
         throw std::runtime_error("ledger database " + setup.databasePath + ": stored state does not match the head's state root");
+    chain->genesisHash_ = genesis.hash();
+    chain->store_->setSenderCache(chain->senders_);
+    const std::string& path = setup.databasePath;
+    if (!path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0) {
+        chain->reader_ = ChainStore::openReader(path);
+        chain->reader_->setSenderCache(chain->senders_);
+    }
+    chain->publishFullHead();
     return chain;
-}
-
-Hash256 Chain::genesisHash() const {
-    std::lock_guard lock(mutex_);
-    return store_->headerByNumber(0)->hash();
 }
 
 BlockContext Chain::contextFor(std::uint64_t number, std::uint64_t timestamp, const Address& sealer) const {
@@ -90,7 +181,7 @@ SubmitResult Chain::submitRawTransaction(ByteView raw) {
     }
     SignedTransaction stx;
     try {
-        stx = SignedTransaction::fromRaw(raw);
+        stx = SignedTransaction::fromRaw(raw, senders_.get());
     } catch (const DecodeError& e) {
         result.error = e.what();
         return result;
@@ -157,6 +248,7 @@ void Chain::commit(const Block& block, const BlockExecution& execution) {
         throw;
     }
     head_ = block.header;
+    publishHead(block, execution.changes);
 }
 
 Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, bool inTurn, std::size_t maxTransactions) {
@@ -198,6 +290,7 @@ Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, 
         leaving.insert(key(tx.hash));
     }
     execution.changes = blockState.changes();
+    if (setup_.duringProductionHook) setup_.duringProductionHook(head_.number + 1);
 
     BlockHeader& h = block.header;
     h.parentHash = head_.hash();
@@ -223,6 +316,7 @@ Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, 
         throw;
     }
     head_ = h;
+    publishHead(block, std::move(execution.changes));
     dropFromPool(leaving);
     lock.unlock();
     notify(block, execution.receipts);
@@ -278,8 +372,8 @@ void Chain::notify(const Block& block, const std::vector<Receipt>& receipts) {
 }
 
 std::vector<Receipt> Chain::receiptsOfBlock(std::uint64_t number) const {
-    std::lock_guard lock(mutex_);
-    return store_->receiptsOf(number);
+    if (number > headNumber()) return {};
+    return readStore([&](const ChainStore& store) { return store.receiptsOf(number); });
 }
 
 std::optional<SignedTransaction> Chain::pendingTransaction(const Hash256& hash) const {
@@ -299,6 +393,7 @@ std::vector<Block> Chain::rewindTo(std::uint64_t number) {
         const std::vector<StateChanges> undos = store_->rewindTo(number);
         for (const auto& undo : undos) state_.apply(undo);
         head_ = *store_->headerByNumber(number);
+        publishFullHead();
         // The pool was validated against the removed head: rebuild it from the orphaned
         // blocks' transactions (oldest first) followed by the old pool.
         for (auto it = removed.rbegin(); it != removed.rend(); ++it)
@@ -312,68 +407,80 @@ std::vector<Block> Chain::rewindTo(std::uint64_t number) {
     return removed;
 }
 
-std::uint64_t Chain::headNumber() const {
-    std::lock_guard lock(mutex_);
-    return head_.number;
-}
+std::uint64_t Chain::headNumber() const { return view_.load()->header.number; }
 
-BlockHeader Chain::headHeader() const {
-    std::lock_guard lock(mutex_);
-    return head_;
-}
+BlockHeader Chain::headHeader() const { return view_.load()->header; }
 
-Account Chain::account(const Address& address) const {
-    std::lock_guard lock(mutex_);
-    return state_.account(address);
-}
+Account Chain::account(const Address& address) const { return view_.load()->account(address); }
 
-U256 Chain::storageAt(const Address& address, const Hash256& slot) const {
-    std::lock_guard lock(mutex_);
-    return state_.storage(address, slot);
-}
+U256 Chain::storageAt(const Address& address, const Hash256& slot) const { return view_.load()->storage(address, slot); }
 
 std::optional<Block> Chain::blockByNumber(std::uint64_t number) const {
-    std::lock_guard lock(mutex_);
-    return store_->blockByNumber(number);
+    const auto v = view_.load();
+    if (number > v->header.number) return std::nullopt;   // the reader may already see the next one
+    if (number == v->header.number) return *v->block;
+    return readStore([&](const ChainStore& store) { return store.blockByNumber(number); });
 }
 
 std::optional<Block> Chain::blockByHash(const Hash256& hash) const {
-    std::lock_guard lock(mutex_);
-    const auto number = store_->numberOfHash(hash);
-    return number ? store_->blockByNumber(*number) : std::nullopt;
+    const auto v = view_.load();
+    if (hash == v->hash) return *v->block;
+    return readStore([&](const ChainStore& store) -> std::optional<Block> {
+        const auto number = store.numberOfHash(hash);
+        if (!number || *number > v->header.number) return std::nullopt;
+        return store.blockByNumber(*number);
+    });
+}
+
+std::optional<BlockHeader> Chain::headerByNumber(std::uint64_t number) const {
+    const auto v = view_.load();
+    if (number > v->header.number) return std::nullopt;
+    if (number == v->header.number) return v->header;
+    return readStore([&](const ChainStore& store) { return store.headerByNumber(number); });
+}
+
+std::optional<BlockHeader> Chain::headerByHash(const Hash256& hash) const {
+    const auto v = view_.load();
+    if (hash == v->hash) return v->header;
+    return readStore([&](const ChainStore& store) -> std::optional<BlockHeader> {
+        const auto number = store.numberOfHash(hash);
+        if (!number || *number > v->header.number) return std::nullopt;
+        return store.headerByNumber(*number);
+    });
 }
 
 std::optional<TransactionLookup> Chain::transactionByHash(const Hash256& hash) const {
-    std::lock_guard lock(mutex_);
-    const auto where = store_->findTransaction(hash);
-    if (!where) return std::nullopt;
-    const auto block = store_->blockByNumber(where->blockNumber);
-    return TransactionLookup{block->transactions.at(where->index), *where};
+    return readStore([&](const ChainStore& store) -> std::optional<TransactionLookup> {
+        const auto where = store.findTransaction(hash);
+        if (!where) return std::nullopt;
+        const auto block = store.blockByNumber(where->blockNumber);
+        return TransactionLookup{block->transactions.at(where->index), *where};
+    });
 }
 
 std::optional<ReceiptLookup> Chain::receiptByHash(const Hash256& hash) const {
-    std::lock_guard lock(mutex_);
-    const auto where = store_->findTransaction(hash);
-    if (!where) return std::nullopt;
-    const auto block = store_->blockByNumber(where->blockNumber);
-    auto receipts = store_->receiptsOf(where->blockNumber);
-    ReceiptLookup out;
-    for (std::uint32_t i = 0; i < where->index; ++i) out.firstLogIndex += static_cast<std::uint32_t>(receipts[i].logs.size());
-    out.receipt = std::move(receipts.at(where->index));
-    out.tx = block->transactions.at(where->index);
-    out.location = *where;
-    return out;
+    return readStore([&](const ChainStore& store) -> std::optional<ReceiptLookup> {
+        const auto where = store.findTransaction(hash);
+        if (!where) return std::nullopt;
+        const auto block = store.blockByNumber(where->blockNumber);
+        auto receipts = store.receiptsOf(where->blockNumber);
+        ReceiptLookup out;
+        for (std::uint32_t i = 0; i < where->index; ++i) out.firstLogIndex += static_cast<std::uint32_t>(receipts[i].logs.size());
+        out.receipt = std::move(receipts.at(where->index));
+        out.tx = block->transactions.at(where->index);
+        out.location = *where;
+        return out;
+    });
 }
 
 std::vector<LogEntry> Chain::logs(const LogFilter& filter) const {
-    std::lock_guard lock(mutex_);
-    return store_->logs(filter);
+    return readStore([&](const ChainStore& store) { return store.logs(filter); });
 }
 
 CallOutcome Chain::call(const CallRequest& request) const {
-    std::lock_guard lock(mutex_);
-    const BlockContext ctx = contextFor(head_.number + 1, std::max(head_.timestamp, unixNow()), Address{});
-    return simulateCall(state_, request, ctx, host_);
+    const auto v = view_.load();
+    const BlockContext ctx = contextFor(v->header.number + 1, std::max(v->header.timestamp, unixNow()), Address{});
+    return simulateCall(*v, request, ctx, host_);
 }
 
 }  // namespace swarmergy::ledger

@@ -2,14 +2,16 @@
 // The single-process ledger node core: a transaction pool, block production sealed by an
 // authority key (Clique seal in extraData), block import with full re-execution, persistence
 // through ChainStore, and the queries a JSON-RPC layer maps onto (balance, nonce, blocks,
-// transactions, receipts, logs, eth_call). Thread-safe: every public method takes one mutex,
-// so RPC threads and a sealing thread may share a Chain.
+// transactions, receipts, logs, eth_call). Thread-safe: mutations (pool, produce, import,
+// rewind) take one mutex; read-only queries never take it (see HeadView below), so a read
+// never waits for a block being produced or imported.
 //
 // Not here (built on top by others): Clique turn rules and signer voting (difficulty is
 // given by the caller), p2p, JSON-RPC.
 #include "ledger/contracts/SwarmergyContracts.h"
 #include "ledger/storage/ChainStore.h"
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -34,6 +36,28 @@ struct ChainSetup {
     // empty: the genesis `chain.authorities`. Set it with the Clique signer set when signers
     // are voted in and out, so a voted-in signer may also register hubs.
     AuthorityCheck contractAuthorities;
+    // Tests only: called inside produceBlock after the transactions were executed, before
+    // sealing and committing, with the chain's lock held (a test blocks here on a latch to
+    // prove that reads do not wait for production).
+    std::function<void(std::uint64_t blockNumber)> duringProductionHook;
+};
+
+// The head as read-only queries see it: immutable once published, replaced (an atomic
+// shared_ptr swap) after every commit, so readers hold a consistent head — header, block and
+// state together — without any lock. The state is the full state at some earlier block
+// (`base`) plus the changes of the blocks since (`layers`, oldest first), folded into a new
+// base when they grow: a block costs O(its changes), not a copy of the state.
+class HeadView final : public StateReader {
+public:
+    BlockHeader header;
+    Hash256 hash{};
+    std::shared_ptr<const Block> block;              // the head block itself
+    std::shared_ptr<const StateChanges> base;        // complete state (no zero entries)
+    std::vector<std::shared_ptr<const StateChanges>> layers;
+    std::size_t layerEntries = 0;
+
+    Account account(const Address& address) const override;
+    U256 storage(const Address& address, const Hash256& slot) const override;
 };
 
 // Clique fields the consensus layer puts into a produced header (EIP-225): a vote in
@@ -74,7 +98,12 @@ public:
     static std::unique_ptr<Chain> open(const ChainSetup& setup);
 
     const ChainConfig& config() const { return setup_.chain; }
-    Hash256 genesisHash() const;
+    Hash256 genesisHash() const { return genesisHash_; }
+    // The current head view (lock-free): answer several queries from one consistent head.
+    std::shared_ptr<const HeadView> headView() const { return view_.load(); }
+    // Senders recovered by this node, by transaction hash (pool admission, decoded blocks):
+    // pass it to Block::decode for blocks from peers.
+    SenderCache& senderCache() { return *senders_; }
 
     // --- transaction pool ---
     // Decodes, recovers the sender and validates against the head state plus the sender's
@@ -102,13 +131,15 @@ public:
     // removed blocks, newest first. The consensus layer then imports the other branch.
     std::vector<Block> rewindTo(std::uint64_t number);
 
-    // --- queries ---
+    // --- queries (never wait for production: head view, or a separate SQLite reader) ---
     std::uint64_t headNumber() const;
     BlockHeader headHeader() const;
     Account account(const Address& address) const;
     U256 storageAt(const Address& address, const Hash256& slot) const;
     std::optional<Block> blockByNumber(std::uint64_t number) const;
     std::optional<Block> blockByHash(const Hash256& hash) const;
+    std::optional<BlockHeader> headerByNumber(std::uint64_t number) const;   // without decoding the body
+    std::optional<BlockHeader> headerByHash(const Hash256& hash) const;
     std::optional<TransactionLookup> transactionByHash(const Hash256& hash) const;
     std::optional<ReceiptLookup> receiptByHash(const Hash256& hash) const;
     std::vector<LogEntry> logs(const LogFilter& filter) const;
@@ -130,7 +161,12 @@ private:
     std::unique_ptr<ChainStore> store_;
     WorldState state_;
     BlockHeader head_;
-    mutable std::mutex mutex_;
+    Hash256 genesisHash_{};
+    mutable std::mutex mutex_;                       // mutations, the pool, store_
+    std::atomic<std::shared_ptr<const HeadView>> view_;
+    std::unique_ptr<ChainStore> reader_;             // file databases: reads beside the writer
+    mutable std::mutex readerMutex_;
+    std::shared_ptr<SenderCache> senders_ = std::make_shared<SenderCache>();
     BlockObserver observer_;
     std::mutex observerMutex_;
     void notify(const Block& block, const std::vector<Receipt>& receipts);
@@ -142,6 +178,10 @@ private:
     Block makeGenesis(StateChanges& genesisChanges) const;
     BlockContext contextFor(std::uint64_t number, std::uint64_t timestamp, const Address& sealer) const;
     void commit(const Block& block, const BlockExecution& execution);
+    // Publishes the new head view (called with mutex_ held, after the store committed).
+    void publishHead(const Block& block, StateChanges changes);
+    void publishFullHead();
+    template <class F> auto readStore(F&& query) const;
     void dropFromPool(const std::unordered_set<std::string>& hashes);
 };
 

@@ -242,6 +242,23 @@ std::unique_ptr<ChainStore> ChainStore::open(const std::string& path, Durability
     return store;
 }
 
+std::unique_ptr<ChainStore> ChainStore::openReader(const std::string& path) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close_v2(db);
+        throw StorageError("cannot open ledger database " + path + " for reading: " + message);
+    }
+    std::unique_ptr<ChainStore> store(new ChainStore(db));
+    sqlite3_busy_timeout(db, 5000);
+    store->exec("PRAGMA query_only=ON");   // this connection never writes
+    return store;
+}
+
+void ChainStore::beginRead() const { exec("BEGIN"); }
+
+void ChainStore::endRead() const { exec("COMMIT"); }
+
 std::optional<std::uint64_t> ChainStore::headNumber() const {
     Statement s(db_, "SELECT MAX(number) FROM blocks");
     if (!s.step() || s.isNull(0)) return std::nullopt;
@@ -313,7 +330,7 @@ std::optional<Block> ChainStore::blockByNumber(std::uint64_t number) const {
     b.header = std::move(*header);
     Statement s(db_, "SELECT raw FROM transactions WHERE block_number = ? ORDER BY tx_index");
     s.bind(1, static_cast<std::int64_t>(number));
-    while (s.step()) b.transactions.push_back(SignedTransaction::fromRaw(view(s.blob(0))));
+    while (s.step()) b.transactions.push_back(SignedTransaction::fromRaw(view(s.blob(0)), senders_.get()));
     return b;
 }
 

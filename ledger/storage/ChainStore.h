@@ -55,6 +55,9 @@ class ChainStore {
 public:
     // Opens or creates the database; throws StorageError naming the path and SQLite's message.
     static std::unique_ptr<ChainStore> open(const std::string& path, Durability durability = Durability::Full);
+    // A second, query-only connection to an existing file database (WAL): its reads see the
+    // last committed block and never wait for the writer's transaction. Not for ":memory:".
+    static std::unique_ptr<ChainStore> openReader(const std::string& path);
     ~ChainStore();
     ChainStore(const ChainStore&) = delete;
     ChainStore& operator=(const ChainStore&) = delete;
@@ -80,6 +83,13 @@ public:
     std::vector<LogEntry> logs(const LogFilter& filter, std::size_t limit = 10000) const;
 
     void loadState(WorldState& state) const;
+    // Decoded transactions take their sender from this cache when their hash is in it
+    // (blocks this node admitted or decoded before); others are recovered and added.
+    void setSenderCache(std::shared_ptr<SenderCache> cache) { senders_ = std::move(cache); }
+    // A read transaction: the queries between begin and end see one committed state (a
+    // block and its transactions together, even while another connection commits).
+    void beginRead() const;
+    void endRead() const;
     // Small key/value settings for the node (genesis configuration, node id, ...).
     void setMeta(const std::string& key, ByteView value);
     std::optional<Bytes> meta(const std::string& key) const;
@@ -87,6 +97,7 @@ public:
 private:
     explicit ChainStore(sqlite3* db);
     sqlite3* db_;
+    std::shared_ptr<SenderCache> senders_;
     void exec(const char* sql) const;
 };
 
