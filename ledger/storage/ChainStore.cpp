@@ -1,5 +1,7 @@
 #include "ledger/storage/ChainStore.h"
 
+#include "ledger/consensus/Clique.h"
+
 #include "ledger/chain/Trie.h"
 
 #include <sqlite3.h>
@@ -410,7 +412,48 @@ std::optional<Bytes> ChainStore::meta(const std::string& key) const {
     return s.blob(0);
 }
 
-ChainVerification verifyStoredChain(const ChainStore& store, const std::vector<Address>& authorities) {
+namespace {
+// The Clique signer set replayed block by block (votes, checkpoints) for verifyStoredChain.
+class SignerReplay {
+public:
+    SignerReplay(const std::vector<Address>& genesisSigners, const Hash256& genesisHash, std::uint64_t epochLength)
+        : epochLength_(epochLength) {
+        snapshot_.signers.insert(genesisSigners.begin(), genesisSigners.end());
+        snapshot_.hash = genesisHash;
+    }
+    void apply(const BlockHeader& h, const std::string& at) {
+        const auto sealer = recoverSealer(h);
+        if (!sealer) throw std::runtime_error(at + "invalid seal");
+        if (!snapshot_.signers.count(*sealer))
+            throw std::runtime_error(at + "sealed by " + toChecksumAddress(*sealer) + ", not an authority (signer) at that block");
+        std::vector<Address> listed;
+        try {
+            listed = cliqueCheckpointSigners(h);
+        } catch (const DecodeError& e) {
+            throw std::runtime_error(at + e.what());
+        }
+        if (h.number % epochLength_ == 0) {
+            if (!std::equal(listed.begin(), listed.end(), snapshot_.signers.begin(), snapshot_.signers.end()))
+                throw std::runtime_error(at + "checkpoint signer list differs from the voted signers");
+            if (h.coinbase != Address{}) throw std::runtime_error(at + "checkpoint must not vote");
+        } else if (!listed.empty()) {
+            throw std::runtime_error(at + "signer list outside a checkpoint");
+        }
+        snapshot_.recents.clear();   // the recent-signer rule is checked at import, not here
+        try {
+            snapshot_.apply(h, *sealer, epochLength_);
+        } catch (const consensus::ConsensusError& e) {
+            throw std::runtime_error(e.what());
+        }
+    }
+
+private:
+    std::uint64_t epochLength_;
+    consensus::Snapshot snapshot_;
+};
+}  // namespace
+
+ChainVerification verifyStoredChain(const ChainStore& store, const std::vector<Address>& authorities, std::uint64_t epochLength) {
     ChainVerification v;
     v.head = store.headNumber();
     if (!v.head) {
@@ -418,19 +461,17 @@ ChainVerification verifyStoredChain(const ChainStore& store, const std::vector<A
         return v;
     }
     try {
+        if (epochLength == 0) throw std::invalid_argument("verifyStoredChain: epoch length must be positive");
         Hash256 parent{};
+        std::optional<SignerReplay> signers;
         for (std::uint64_t n = 0; n <= *v.head; ++n) {
             const auto block = store.blockByNumber(n);
             const std::string at = "block " + std::to_string(n) + ": ";
             if (!block) throw std::runtime_error(at + "missing");
             const BlockHeader& h = block->header;
             if (n > 0 && h.parentHash != parent) throw std::runtime_error(at + "parent hash does not link to block " + std::to_string(n - 1));
-            if (n > 0) {
-                const auto sealer = recoverSealer(h);
-                if (!sealer) throw std::runtime_error(at + "invalid seal");
-                if (std::find(authorities.begin(), authorities.end(), *sealer) == authorities.end())
-                    throw std::runtime_error(at + "sealed by " + toChecksumAddress(*sealer) + ", not an authority");
-            }
+            if (n == 0) signers.emplace(authorities, h.hash(), epochLength);
+            else signers->apply(h, at);
             if (transactionsRoot(block->transactions) != h.transactionsRoot) throw std::runtime_error(at + "transactions root mismatch");
             const auto receipts = store.receiptsOf(n);
             if (receipts.size() != block->transactions.size()) throw std::runtime_error(at + "receipt count mismatch");

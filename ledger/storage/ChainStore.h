@@ -101,14 +101,21 @@ private:
     void exec(const char* sql) const;
 };
 
-// Walks the stored chain from genesis: number sequence, parent-hash links, Clique seals by
-// `authorities` (blocks after 0), transaction and receipt roots, gasUsed and logs bloom
-// recomputed from the stored bodies, and the head's state root recomputed from the stored state.
+// Walks the stored chain from genesis: number sequence, parent-hash links, Clique seals,
+// transaction and receipt roots, gasUsed and logs bloom recomputed from the stored bodies
+// (senders recovered again), and the head's state root recomputed from the stored state.
+// Seals: the Clique signer set is replayed from `authorities` (the genesis signers) through
+// the votes in the headers (EIP-225: coinbase + nonce, majority, a dropped signer's votes
+// discarded) and the epoch checkpoints (every `epochLength` blocks: votes reset, extraData
+// must list exactly the voted signers); every block after 0 must be sealed by a signer in
+// force at its parent, so a voted-in signer's blocks verify and a dropped one's do not.
+// Turn order, the recent-signer rule and timing are import-time rules, not re-checked here.
 struct ChainVerification {
     bool ok = false;
     std::string error;               // the first problem, with the block number
     std::optional<std::uint64_t> head;
 };
-ChainVerification verifyStoredChain(const ChainStore& store, const std::vector<Address>& authorities);
+ChainVerification verifyStoredChain(const ChainStore& store, const std::vector<Address>& authorities,
+                                    std::uint64_t epochLength = 1000);
 
 }  // namespace swarmergy::ledger
