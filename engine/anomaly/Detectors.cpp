@@ -69,14 +69,17 @@ public:
         dayPvKwh_.assign(n, 0);
         dayPeerPvKwh_.assign(n, 0);
         dayMissingKwh_.assign(n, 0);
-        pvRatios_.assign(n, {});
-        pvSpread_.assign(n, {});
+        learnPvDays_.assign(n, {});
+        pvExpectedRatio_.assign(n, {0.0, 0.0});
+        soilingDays_.assign(n, 0);
+        rucheDayYield_.assign(log.rucheIds.size(), 0);
+        rucheBestYield_.assign(log.rucheIds.size(), 0);
+        tripToday_.assign(n, 0);
         habit_.assign(n, {});
         peerYield_.assign(log.rucheIds.size(), 0);
         dayMeterRatios_.assign(n, {});
         otherMeterFaultToday_.assign(n, 0);
         dayLoads_.assign(n, {});
-        soilingDays_.assign(n, 0);
 
     }
 
@@ -93,6 +96,10 @@ public:
 
 private:
     bool learning(int s) const { return s < o_.learnSteps; }
+    std::size_t habitGroup(int i) const
+    {
+        return 2 * std::size_t(log_.alveoles[i].ruche) + (log_.alveoles[i].heatPump ? 1 : 0);
+    }
     std::uint8_t& flag(int i, FaultType t) { return active_[std::size_t(i) * kFaultTypeCount + int(t)]; }
     bool meterInAlarm(int i)
     {
@@ -118,7 +125,10 @@ private:
             const AlveoleAssets& a = log_.alveoles[i];
             if (a.pvPeakKw > 0 && log_.reported[log_.at(s, i)]) yields[a.ruche].push_back(log_.pvKw[log_.at(s, i)] / a.pvPeakKw);
         }
-        for (std::size_t r = 0; r < yields.size(); ++r) peerYield_[r] = yields[r].size() >= 3 ? median(yields[r]) : 0;
+        for (std::size_t r = 0; r < yields.size(); ++r) {
+            peerYield_[r] = yields[r].size() >= 3 ? median(yields[r]) : 0;
+            if (peerYield_[r] > 0.05) rucheDayYield_[r] += peerYield_[r] * log_.stepHours();
+        }
     }
 
     // What the hub's other meters say the load was (energy balance at the connection).
@@ -141,6 +151,7 @@ private:
             spike(s, i);
             if (flag(i, FaultType::StuckMeter) || flag(i, FaultType::Spike)) otherMeterFaultToday_[i] = 1;
             inverterTrip(s, i);
+            if (flag(i, FaultType::InverterTrip)) tripToday_[i] = 1;
         }
     }
 
@@ -204,9 +215,11 @@ private:
         const AlveoleAssets& a = log_.alveoles[i];
         if (a.pvPeakKw <= 0) return;
         const double peer = peerYield_[a.ruche];
-        if (peer < 0.15) return;   // too little sun to judge
+        // A healthy inverter gives something from diffuse light alone; winter noons under
+        // overcast skies yield only 0.05-0.15 kW/kWp, so the floor is low.
+        if (peer < o_.tripPeerKwPerKwp) return;   // too little sun to judge
         const double own = log_.pvKw[log_.at(s, i)] / a.pvPeakKw;
-        if (own < 0.01) {
+        if (own < 0.01 && own < 0.1 * peer) {
             if (++tripRun_[i] == 3)
                 emit(s, FaultType::InverterTrip, i, true, format("no PV output while neighbours yield %.2f kW/kWp", peer));
         } else {
@@ -246,40 +259,45 @@ private:
         const int fullDay = 1440 / log_.stepMinutes;
         const bool complete = stepsToday_ == fullDay;
         stepsToday_ = 0;
+        // How clear today was at each ruche: its peers' yield against the best day seen so
+        // far (a clear day of the season). The sky's beam share sets how a home's orientation
+        // compares with its peers', so the expected ratio is learnt as a function of it.
+        for (std::size_t r = 0; r < rucheDayYield_.size(); ++r) rucheBestYield_[r] = std::max(rucheBestYield_[r], rucheDayYield_[r]);
         if (learning(s)) {
             // Learning days are stored whole and judged once the week is over, so that the
             // spread is measured against the learned means, not against running ones.
             if (complete) learnDay();
+            else resetDay();   // a partial first day: nothing learnt from it
             return;
         }
         if (!learned_) finishLearning();
         // Per habit measure, the ruche's factor today: median over its homes of today's level
-        // against the learned one (seasons and weekends move every home together).
+        // against the learned one (seasons and weekends move every home together). Homes with
+        // a heat pump get their own factor: a cold day (or November's first frosts) moves
+        // them all together, and far more than the others.
         std::array<std::vector<double>, kHabitMeasures> deviations;
         for (int m = 0; m < kHabitMeasures; ++m) {
-            std::vector<std::vector<double>> factors(log_.rucheIds.size());
+            std::vector<std::vector<double>> factors(2 * log_.rucheIds.size());
             std::vector<double> level(log_.alveoleCount(), 0);
             for (int i = 0; i < log_.alveoleCount(); ++i) {
                 const HabitTrack& track = habit_[i][m];
                 if (!complete || dayReported_[i] != fullDay || track.mean <= 0) continue;
                 level[i] = habitLevel(m, dayLoads_[i]);
-                factors[log_.alveoles[i].ruche].push_back(level[i] / track.mean);
+                factors[habitGroup(i)].push_back(level[i] / track.mean);
             }
-            std::vector<double> rucheFactor(factors.size(), 1.0);
-            for (std::size_t r = 0; r < factors.size(); ++r)
-                if (factors[r].size() >= 3) rucheFactor[r] = median(factors[r]);
+            std::vector<double> groupFactor(factors.size(), 1.0);
+            for (std::size_t g = 0; g < factors.size(); ++g)
+                if (factors[g].size() >= 3) groupFactor[g] = median(factors[g]);
             deviations[m].assign(log_.alveoleCount(), kNotJudged);
             for (int i = 0; i < log_.alveoleCount(); ++i) {
-                const double factor = rucheFactor[log_.alveoles[i].ruche];
+                const double factor = groupFactor[habitGroup(i)];
                 const HabitTrack& track = habit_[i][m];
                 if (level[i] > 0) deviations[m][i] = std::log(level[i] / (track.mean * factor)) - track.spread.mean;
             }
         }
         for (int i = 0; i < log_.alveoleCount(); ++i) {
             if (deviations[0][i] != kNotJudged) judgeLoadDay(s, i, {deviations[0][i], deviations[1][i]});
-            const double pvRatio = dayPeerPvKwh_[i] > 0.5 ? dayPvKwh_[i] / dayPeerPvKwh_[i] : -1;
-            if (pvRatio >= 0 && pvSpread_[i].mean > 0)
-                judgePvDay(s, i, pvRatio / pvSpread_[i].mean, dayPeerPvKwh_[i] / log_.alveoles[i].pvPeakKw);
+            if (log_.alveoles[i].pvPeakKw > 0) judgePvDay(s, i);
             if (log_.alveoles[i].batteryCapacityKwh > 0) judgeBatteryDay(s, i);
         }
         resetDay();
@@ -287,8 +305,10 @@ private:
 
     void resetDay()
     {
+        std::fill(rucheDayYield_.begin(), rucheDayYield_.end(), 0.0);
         for (int i = 0; i < log_.alveoleCount(); ++i) {
             dayPvKwh_[i] = dayPeerPvKwh_[i] = dayMissingKwh_[i] = 0;
+            tripToday_[i] = 0;
             dayReported_[i] = 0;
             dayMeterRatios_[i].clear();
             otherMeterFaultToday_[i] = 0;
@@ -316,7 +336,9 @@ private:
         for (int i = 0; i < log_.alveoleCount(); ++i) {
             if (!dayLoads_[i].empty())
                 for (int m = 0; m < kHabitMeasures; ++m) habit_[i][m].learnLevels.push_back(habitLevel(m, dayLoads_[i]));
-            if (dayPeerPvKwh_[i] > 0.5) pvRatios_[i].push_back(dayPvKwh_[i] / dayPeerPvKwh_[i]);
+            const double peakKw = log_.alveoles[i].pvPeakKw;
+            if (peakKw > 0 && dayPeerPvKwh_[i] > 0)
+                learnPvDays_[i].push_back({clearness(log_.alveoles[i].ruche), dayPvKwh_[i] / dayPeerPvKwh_[i], dayPeerPvKwh_[i] / peakKw});
         }
         resetDay();
     }
@@ -332,7 +354,7 @@ private:
                     if (level > 0 && track.mean > 0) z.push_back(std::log(level / track.mean));
                 track.spread = spreadOf(z, 0.05);
             }
-            pvSpread_[i] = spreadOf(pvRatios_[i], 0.01);
+            for (int sky : {kClearSky, kDullSky}) pvExpectedRatio_[i][sky] = learntPvRatio(learnPvDays_[i], sky);
         }
     }
 
@@ -342,7 +364,11 @@ private:
     void judgeLoadDay(int s, int i, std::array<double, kHabitMeasures> deviation)
     {
         judgeMeterBalance(s, i);
-        bool changed = true, returned = false;
+        // A frozen register or a spike moved today's level, not the household's habit; the
+        // day is left out of the recent days too.
+        if (otherMeterFaultToday_[i]) return;
+        bool returned = false;
+        std::array<bool, kHabitMeasures> jumped{}, confirms{};
         for (int m = 0; m < kHabitMeasures; ++m) {
             HabitTrack& track = habit_[i][m];
             const double sigma = track.spread.sigma, d = deviation[m];
@@ -358,12 +384,20 @@ private:
             const bool farAgain = std::fabs(d) > std::max(3 * sigma, 0.5) && std::fabs(track.last) > std::max(3 * sigma, 0.5) &&
                                   (d > 0) == (track.last > 0);
             track.last = d;
-            // The trimmed mean must jump far; the median (noisy for heat-pump homes) must only
-            // confirm the direction, which an EV session alone never does.
-            const bool confirms = std::fabs(d) > std::max(2 * sigma, 0.3) && (d > 0) == (deviation[1] > 0);
-            changed = changed && (m == 0 ? confirms : abrupt && (far || farAgain));
+            // The median of a heat-pump home jumps for a single cold day when the duty crosses
+            // one half: when it leads, it must have been far two days running.
+            jumped[m] = abrupt && (m == 0 ? far && farAgain : far || farAgain);
+            // Confirming only needs the direction and a clear move: a measure that is noisy for
+            // this home (the median of a heat-pump home, the trimmed mean when heating came and
+            // went in the learning week) cannot be asked to jump by its own spread.
+            confirms[m] = std::fabs(d) > std::max(std::min(2 * sigma, 0.6), 0.5) &&
+                          (d > 0) == (deviation[1 - m] > 0);
             returned = returned || std::fabs(d) < 2 * sigma || std::fabs(d - track.atAlarm) > jumpMin;
         }
+        // One measure must jump far and abruptly, the other confirm: an EV session moves the
+        // trimmed mean but never the median; a heat pump's duty crossing one half moves the
+        // median but hardly the trimmed mean.
+        const bool changed = (jumped[1] && confirms[0]) || (jumped[0] && confirms[1]);
         if (flag(i, FaultType::HabitChange)) {
             if (returned) emit(s, FaultType::HabitChange, i, false, "consumption back to habit");
             return;
@@ -391,18 +425,67 @@ private:
         }
     }
 
-    // Judged on sunny days only (diffuse light hides orientation differences and makes the
-    // ratio to the neighbours wander), and only after two low days in a row.
-    void judgePvDay(int s, int i, double relative, double peerKwhPerKwp)
+    struct PvDay {
+        double clearness, ratio, peerKwhPerKwp;
+    };
+
+    // How clear today was at a ruche: its peers' yield against the best day seen so far.
+    double clearness(int ruche) const
     {
-        if (flag(i, FaultType::InverterTrip) || peerKwhPerKwp < 2.0) return;
+        return rucheBestYield_[ruche] > 0 ? rucheDayYield_[ruche] / rucheBestYield_[ruche] : 0;
+    }
+
+    // The two kinds of day PV is judged on: clear ones (at least pvMinClearness of the best
+    // day seen at the ruche, so the low winter sun still has some) and dull ones (below
+    // pvMaxDullness: diffuse light, which every orientation sees alike, so a home's ratio to
+    // its peers hardly moves). Days in between (broken clouds: when the sun shone, morning or
+    // afternoon, decides how an east or west roof fares) and dark days are not judged.
+    static constexpr int kClearSky = 0, kDullSky = 1, kUnjudgedSky = -1;
+    int skyOf(double clearnessToday, double peerKwhPerKwp) const
+    {
+        if (peerKwhPerKwp < o_.pvDayMinKwhPerKwp) return kUnjudgedSky;
+        if (clearnessToday >= o_.pvMinClearness) return kClearSky;
+        return clearnessToday < o_.pvMaxDullness ? kDullSky : kUnjudgedSky;
+    }
+
+    // A home's ratio of yield to its peers' on the learning days of that kind, energy-weighted
+    // (0: no such day, that kind is not judged for this home).
+    double learntPvRatio(const std::vector<PvDay>& days, int sky) const
+    {
+        double weighted = 0, weight = 0;
+        for (const PvDay& d : days)
+            if (skyOf(d.clearness, d.peerKwhPerKwp) == sky) {
+                weighted += d.ratio * d.peerKwhPerKwp;
+                weight += d.peerKwhPerKwp;
+            }
+        return weight > 0 ? weighted / weight : 0.0;
+    }
+
+    // PV yield against what the ruche's sky allowed this home (its learnt ratio to the peers on
+    // that kind of day). Two low judged days raise the alarm. The expected ratio follows normal
+    // days slowly: the sun's path moves in spring and autumn, and with it how an east- or
+    // west-facing roof compares with its neighbours. Days with an inverter trip are left out
+    // (the trip has its own alarm).
+    void judgePvDay(int s, int i)
+    {
+        const AlveoleAssets& a = log_.alveoles[i];
+        const int sky = skyOf(clearness(a.ruche), dayPeerPvKwh_[i] / a.pvPeakKw);
+        if (sky == kUnjudgedSky || pvExpectedRatio_[i][sky] <= 0 || tripToday_[i] || flag(i, FaultType::InverterTrip))
+            return;
+        double& expected = pvExpectedRatio_[i][sky];
+        const double ratio = dayPvKwh_[i] / dayPeerPvKwh_[i];
+        const double relative = ratio / expected;
         if (relative < o_.soilingRatio && relative > 0.05) {
             if (++soilingDays_[i] >= 2)
-                emit(s, FaultType::PvSoiling, i, true, format("PV yield %.0f %% of what its neighbours' sky allows", 100 * relative));
-        } else {
-            soilingDays_[i] = 0;
-            if (relative > 0.9) emit(s, FaultType::PvSoiling, i, false, "PV yield back to normal");
+                emit(s, FaultType::PvSoiling, i, true,
+                     format(sky == kClearSky ? "PV yield %.0f %% of what its neighbours' sky allows (clear day)"
+                                             : "PV yield %.0f %% of what its neighbours' sky allows (dull day)",
+                            100 * relative));
+            return;
         }
+        soilingDays_[i] = 0;
+        expected += o_.pvRatioAdaptation * (ratio - expected);
+        if (relative > 0.9) emit(s, FaultType::PvSoiling, i, false, "PV yield back to normal");
     }
 
     void judgeBatteryDay(int s, int i)
@@ -421,12 +504,14 @@ private:
     std::vector<std::uint8_t> active_;
     std::vector<int> rucheOutage_, silentRun_, stuckRun_, tripRun_, dayReported_;
     std::vector<double> maxLoadKw_, dayPvKwh_, dayPeerPvKwh_, dayMissingKwh_;
-    std::vector<std::vector<double>> pvRatios_;
-    std::vector<Spread> pvSpread_;
+    std::vector<std::vector<PvDay>> learnPvDays_;
+    std::vector<std::array<double, 2>> pvExpectedRatio_;   // clear, dull days
+    std::vector<double> rucheDayYield_, rucheBestYield_;
+    std::vector<int> soilingDays_;
+    std::vector<std::uint8_t> tripToday_;
     std::vector<double> peerYield_;
     std::vector<std::array<HabitTrack, kHabitMeasures>> habit_;
     std::vector<std::vector<double>> dayMeterRatios_, dayLoads_;
-    std::vector<int> soilingDays_;
     std::vector<std::uint8_t> otherMeterFaultToday_;
 
     int stepsToday_ = 0;

@@ -39,6 +39,11 @@ struct DetectorOptions {
     int stuckSteps = 8;
     double spikeMarginKw = 5;
     double soilingRatio = 0.8;
+    double pvDayMinKwhPerKwp = 0.2;   // darker days are not judged for soiling
+    double pvMinClearness = 0.5;      // clear day: at least half the best day's yield seen at the ruche
+    double pvMaxDullness = 0.25;      // dull day (diffuse light): below a quarter of it
+    double pvRatioAdaptation = 0.3;   // how fast the expected PV ratio follows normal clear days
+    double tripPeerKwPerKwp = 0.04;        // peers' yield below which a silent inverter is not judged
     double habitSigmas = 5;
     double habitMinLogRatio = 0.75;
 };

@@ -29,6 +29,7 @@ MeterLog recordFleet(const simulation::Fleet& fleet, int steps)
             assets.id = a.id;
             assets.ruche = int(r);
             assets.pvPeakKw = fleet.households[log.alveoles.size()].pvPeakKw;
+            assets.heatPump = fleet.households[log.alveoles.size()].heatPump;
             if (a.battery) {
                 assets.batteryCapacityKwh = a.battery->capacityKwh;
                 assets.socMinKwh = a.battery->socMinKwh;

@@ -22,6 +22,7 @@ struct AlveoleAssets {
     double batteryCapacityKwh = 0; // 0 = no MicroStore
     double socMinKwh = 0, socMaxKwh = 0;
     double etaCharge = 1, etaDischarge = 1;
+    bool heatPump = false;         // a registered heat pump: its load follows the weather
 };
 
 struct MeterLog {
