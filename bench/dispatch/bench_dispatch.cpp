@@ -55,6 +55,8 @@ model::Scenario makeScenario(const Case& c)
 }
 
 int gChunk = 0;   // 0: DispatchOptions default
+bool gNoRelax = false;
+int gHalo = -1;   // -1: DispatchOptions default
 
 void runCase(const Case& c, int threads, double& decompSeconds)
 {
@@ -63,6 +65,8 @@ void runCase(const Case& c, int threads, double& decompSeconds)
     o.threads = threads;
     o.maxGap = c.alveoles >= 10000 ? 0.01 : 0.005;
     if (gChunk > 0) o.aggregateMaxRuches = gChunk;
+    if (gNoRelax) o.relaxationStart = false;
+    if (gHalo >= 0) o.aggregateHaloRuches = gHalo;
     double clpSeconds = 0, clpObjective = 0;
     if (c.clp) {
         const auto t0 = std::chrono::steady_clock::now();
@@ -106,6 +110,8 @@ int main(int argc, char** argv)
             else if (!std::strcmp(argv[i], "noseason")) c.noSeason = true;
             else if (!std::strcmp(argv[i], "nobattery")) c.noBattery = true;
             else if (!std::strncmp(argv[i], "threads=", 8)) threads = std::atoi(argv[i] + 8);
+            else if (!std::strcmp(argv[i], "norelax")) gNoRelax = true;
+            else if (!std::strncmp(argv[i], "halo=", 5)) gHalo = std::atoi(argv[i] + 5);
             else if (!std::strncmp(argv[i], "chunk=", 6)) gChunk = std::atoi(argv[i] + 6);
         }
         double t = 0;

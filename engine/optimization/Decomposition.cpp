@@ -962,54 +962,90 @@ void Decomposition::startFrom(const model::Schedule& relaxedSchedule)
     (void)sc;
 }
 
-// The aggregated relaxation, by chunks of consecutive ruches when the essaim is large (CLP
-// time grows faster than linearly). Lines between chunks are left at zero in the chunks'
-// solutions, which is then a restriction, not a relaxation: only a single chunk's optimum is
-// a lower bound (`bound`, else -inf). The chunks' prices still feed the exact Lagrangian.
-// The aggregated relaxation, by chunks of consecutive ruches when the essaim is large (CLP
-// time grows faster than linearly). Lines between chunks are left at zero in the chunks'
-// solutions, which is then a restriction, not a relaxation: only a single chunk's optimum is
-// a lower bound (`bound`, else -inf). The chunks' prices still feed the exact Lagrangian.
+// The aggregated relaxation, by chunks of consecutive ruches when the essaim is large: CLP
+// barrier's time per ruche grows with the chunk (ruches x steps form a 2-D grid through lines
+// and storage, whose Cholesky fill grows faster than linearly), so small chunks are cheaper.
+// Each chunk is solved with a halo (the ruches within aggregateHaloRuches lines of it) whose
+// solution is dropped: the chunk's own ruches then see their neighbours, not a cut line, and
+// the line between two chunks takes the flow of its `from` ruche's chunk (where it is interior).
+// With several chunks their union is not a relaxation: only a single chunk's optimum is a
+// lower bound (`bound`, else -inf). The chunks' prices still feed the exact Lagrangian.
 DispatchResult Decomposition::solveRelaxation(double& bound)
 {
     const std::size_t chunk = static_cast<std::size_t>(std::max(1, o_.aggregateMaxRuches));
     const model::Scenario agg = aggregateAlveoleClasses(s_);
-    if (agg.ruches.size() <= chunk) {
-        DispatchResult whole = solveWithClp(agg, agg.ruches.size() > 2 ? ClpAlgorithm::Barrier : ClpAlgorithm::DualSimplex);
+    const std::size_t ruches = agg.ruches.size();
+    if (ruches <= chunk) {
+        DispatchResult whole = solveWithClp(agg, ruches > 2 ? ClpAlgorithm::Barrier : ClpAlgorithm::DualSimplex);
         bound = *whole.schedule.bound;
         return whole;
     }
     bound = -std::numeric_limits<double>::infinity();
-    const std::size_t chunks = (agg.ruches.size() + chunk - 1) / chunk;
+    std::vector<std::vector<int>> neighbours(ruches);
+    for (const auto& line : agg.lines) {
+        const int a = rucheIndex_.at(line.from), b = rucheIndex_.at(line.to);
+        neighbours[a].push_back(b);
+        neighbours[b].push_back(a);
+    }
+    const std::size_t chunks = (ruches + chunk - 1) / chunk;
     std::vector<DispatchResult> parts(chunks);
-    std::vector<std::vector<std::size_t>> lineOfPart(chunks);
-    std::vector<int> rucheChunk(agg.ruches.size());
-    for (std::size_t r = 0; r < agg.ruches.size(); ++r) rucheChunk[r] = static_cast<int>(r / chunk);
+    std::vector<std::vector<int>> members(chunks);   // scenario ruche index of each part ruche
+    std::vector<std::vector<int>> lineOfPart(chunks);
     parallelFor(chunks, threads_, [&](std::size_t c, int) {
-        model::Scenario part = agg;
-        part.ruches.assign(agg.ruches.begin() + c * chunk, agg.ruches.begin() + std::min(agg.ruches.size(), (c + 1) * chunk));
-        part.lines.clear();
+        // Core ruches, then the halo by breadth-first search over lines.
+        std::vector<int> hops(ruches, -1);
+        std::vector<int> frontier;
+        for (std::size_t r = c * chunk; r < std::min(ruches, (c + 1) * chunk); ++r) {
+            hops[r] = 0;
+            frontier.push_back(static_cast<int>(r));
+        }
+        for (int h = 1; h <= o_.aggregateHaloRuches && !frontier.empty(); ++h) {
+            std::vector<int> next;
+            for (int r : frontier)
+                for (int n : neighbours[r])
+                    if (hops[n] < 0) hops[n] = h, next.push_back(n);
+            frontier = std::move(next);
+        }
+        model::Scenario part;
+        part.name = agg.name;
+        part.start = agg.start;
+        part.stepMinutes = agg.stepMinutes;
+        part.steps = agg.steps;
+        part.grid = agg.grid;
+        for (std::size_t r = 0; r < ruches; ++r)
+            if (hops[r] >= 0) {
+                members[c].push_back(static_cast<int>(r));
+                part.ruches.push_back(agg.ruches[r]);
+            }
         for (std::size_t l = 0; l < agg.lines.size(); ++l) {
             const auto& line = agg.lines[l];
-            if (rucheChunk[rucheIndex_.at(line.from)] == static_cast<int>(c) && rucheChunk[rucheIndex_.at(line.to)] == static_cast<int>(c)) {
+            if (hops[rucheIndex_.at(line.from)] >= 0 && hops[rucheIndex_.at(line.to)] >= 0) {
                 part.lines.push_back(line);
-                lineOfPart[c].push_back(l);
+                lineOfPart[c].push_back(static_cast<int>(l));
             }
         }
-        // Barrier (with crossover) beats dual simplex from a few ruches on (measured).
         // A chunk is only a start and a price source (not a bound): no crossover needed.
         parts[c] = solveWithClp(part, part.ruches.size() > 2 ? ClpAlgorithm::BarrierNoCrossover : ClpAlgorithm::DualSimplex);
     });
     DispatchResult whole;
     whole.schedule.scenario = agg.name;
-    for (auto& p : parts) {
-        for (auto& rs : p.schedule.ruches) whole.schedule.ruches.push_back(std::move(rs));
-        for (auto& price : p.pricePerKwh) whole.pricePerKwh.push_back(std::move(price));
-    }
+    whole.schedule.ruches.resize(ruches);
+    whole.pricePerKwh.resize(ruches);
     whole.schedule.lines.resize(agg.lines.size());
     for (std::size_t l = 0; l < agg.lines.size(); ++l) whole.schedule.lines[l] = {agg.lines[l].id, std::vector<double>(T_, 0.0)};
-    for (std::size_t c = 0; c < chunks; ++c)
-        for (std::size_t k = 0; k < lineOfPart[c].size(); ++k) whole.schedule.lines[lineOfPart[c][k]] = parts[c].schedule.lines[k];
+    auto coreChunk = [&](int r) { return static_cast<std::size_t>(r) / chunk; };
+    for (std::size_t c = 0; c < chunks; ++c) {
+        for (std::size_t k = 0; k < members[c].size(); ++k) {
+            const int r = members[c][k];
+            if (coreChunk(r) != c) continue;   // halo: dropped
+            whole.schedule.ruches[r] = std::move(parts[c].schedule.ruches[k]);
+            whole.pricePerKwh[r] = std::move(parts[c].pricePerKwh[k]);
+        }
+        for (std::size_t k = 0; k < lineOfPart[c].size(); ++k) {
+            const int l = lineOfPart[c][k];
+            if (coreChunk(rucheIndex_.at(agg.lines[l].from)) == c) whole.schedule.lines[l] = parts[c].schedule.lines[k];
+        }
+    }
     return whole;
 }
 

@@ -31,7 +31,12 @@ struct DispatchOptions {
     int autoClpMaxAlveoles = 300; // Auto uses CLP up to this many alvéoles
     // The decomposition solves the aggregated relaxation (one alvéole per class and ruche)
     // with CLP, by chunks of at most this many consecutive ruches (one chunk gives a bound).
-    int aggregateMaxRuches = 50;
+    // CLP barrier's time per ruche grows with the chunk: 25 costs half as much per ruche as 50.
+    int aggregateMaxRuches = 25;
+    // Each chunk also solves the ruches within this many lines of its own (a halo, whose
+    // solution is dropped), so that flows and prices across the lines between chunks are not
+    // those of a cut: lines into the halo carry what the neighbours would take.
+    int aggregateHaloRuches = 2;
     // Without it the decomposition starts from idle stores with kink smoothing (slower to
     // converge, kept as the fallback and for tests).
     bool relaxationStart = true;

@@ -21,19 +21,8 @@ void clampBattery(model::BatterySchedule& b, double inKw, double outKw, double e
     for (std::size_t t = 0; t < b.chargeKw.size(); ++t) {
         b.chargeKw[t] = clampTo(b.chargeKw[t], 0, inKw);
         b.dischargeKw[t] = clampTo(b.dischargeKw[t], 0, outKw);
-        // Both at once only wastes energy; keep the net move, which keeps the level path
-        // no lower and costs less cycling.
-        const double both = std::min(b.chargeKw[t], b.dischargeKw[t]);
-        if (both > 0) {
-            const double levelMove = dtH * (etaIn * b.chargeKw[t] - b.dischargeKw[t] / etaOut);
-            if (levelMove >= 0) {
-                b.chargeKw[t] = levelMove / (dtH * etaIn);
-                b.dischargeKw[t] = 0;
-            } else {
-                b.dischargeKw[t] = -levelMove * etaOut / dtH;
-                b.chargeKw[t] = 0;
-            }
-        }
+        // Charging and discharging at once is kept: it changes the net injection, and an
+        // islanded bus with no PV left to curtail may need it to burn a surplus (the LP allows it).
         b.socKwh[t + 1] = b.socKwh[t] + dtH * (etaIn * b.chargeKw[t] - b.dischargeKw[t] / etaOut);
     }
 }

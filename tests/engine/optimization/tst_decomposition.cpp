@@ -6,6 +6,7 @@
 #include "DispatchTestSupport.h"
 
 #include "engine/optimization/Dispatch.h"
+#include "engine/optimization/ScheduleRepair.h"
 #include "engine/simulation/FleetGenerator.h"
 
 #include <tuple>
@@ -19,10 +20,11 @@ constexpr std::int64_t kSummer = 1782259200;   // 2026-06-24T00:00Z
 constexpr std::int64_t kWinter = 1768348800;   // 2026-01-14T00:00Z
 
 optimization::DispatchResult decompose(const model::Scenario& s, double maxGap = 0.005, int threads = 2,
-                                       int chunkRuches = 25, bool relaxationStart = true)
+                                       int chunkRuches = 25, bool relaxationStart = true, int haloRuches = 2)
 {
     optimization::DispatchOptions o;
     o.aggregateMaxRuches = chunkRuches;
+    o.aggregateHaloRuches = haloRuches;
     o.relaxationStart = relaxationStart;
     o.method = optimization::DispatchMethod::Decomposition;
     o.maxGap = maxGap;
@@ -110,12 +112,73 @@ void absurdButValid()
     compareWithClp(s, "absurd: closed gate, oversized load and PV");
 }
 
+// The repair keeps a battery that charges and discharges in the same step: on an islanded bus
+// with no PV left to curtail, that burns energy the bus could not take otherwise (merging the
+// two into the net move, as an earlier version did, left 0.19 kW unbalanced here).
+void repairKeepsSimultaneousChargeAndDischarge()
+{
+    auto s = flatScenario(2, 60, 0.30, 0.05);
+    s.grid.connected = false;
+    auto r = ruche("r", 10, 10);
+    auto h = home("h", {0, 1}, {10, 0});
+    h.battery = model::Battery{10, 5, 5, 0.9, 0.9, 0, 0, 10, 0};
+    r.alveoles.push_back(h);
+    s.ruches.push_back(r);
+    model::Schedule sched;
+    sched.scenario = s.name;
+    model::RucheSchedule rs;
+    rs.id = "r";
+    rs.importKw = {0, 0};
+    rs.exportKw = {0, 0};
+    model::AlveoleSchedule as;
+    as.id = "h";
+    as.pvUsedKw = {5, 0};
+    as.shedKw = {0, 0};
+    // Step 1: 1 kW in, 2 kW out, net +1 kW = the load. The level stays above soc0 = 0.
+    as.battery = model::BatterySchedule{{5, 1}, {0, 2}, {0, 4.5, 4.5 + 0.9 - 2 / 0.9}};
+    rs.alveoles.push_back(as);
+    sched.ruches.push_back(rs);
+    const double unresolvedKw = optimization::finishSchedule(s, sched);
+    CHECK(unresolvedKw < 1e-9, "repair: " << unresolvedKw << " kW left unbalanced");
+    CHECK_NEAR(sched.ruches[0].alveoles[0].battery->chargeKw[1], 1.0, 1e-12, "repair keeps the charge");
+    CHECK_NEAR(sched.ruches[0].alveoles[0].battery->dischargeKw[1], 2.0, 1e-12, "repair keeps the discharge");
+    const auto report = optimization::checkSchedule(s, sched);
+    CHECK(report.ok(), "repair: checker refused " << report.summary());
+}
+
+// Relaxation by chunks on an islanded ring, where lines carry much of the energy: with halos
+// (the neighbours of each chunk solved along, then dropped) and without. Valid, bound below
+// CLP's optimum, optimum within the reported gap; the halo must not make the gap worse.
+void chunksWithHalo()
+{
+    const auto s = generated(160, 8, kSummer, true, 21);
+    const double optimum = optimization::solveWithClp(s, optimization::ClpAlgorithm::Barrier).schedule.objective;
+    double gapWithout = 0, gapWith = 0;
+    for (int halo : {0, 2}) {
+        const std::string what = "islanded ring, chunks of 2, halo " + std::to_string(halo);
+        const auto d = decompose(s, 0.0005, 2, 2, true, halo);
+        expectValid(s, d, what);
+        CHECK(*d.schedule.bound <= optimum + 1e-7 * d.scale, what << ": bound above the optimum");
+        CHECK(d.schedule.objective >= optimum - 1e-7 * d.scale, what << ": objective below the optimum");
+        CHECK(d.schedule.objective - optimum <= d.gap() * d.scale + 1e-7 * d.scale, what << ": optimum outside the gap");
+        (halo == 0 ? gapWithout : gapWith) = d.gap();
+        std::cout << what << ": clp " << optimum << ", decomposition " << d.schedule.objective << " (bound "
+                  << *d.schedule.bound << ", proven gap " << 100 * d.gap() << " %)\n";
+    }
+    // Chunks of 2 ruches of 20 are a stress case (the acceptance cases use 25 ruches of 100):
+    // 69 % without halo, 4.6 % with it when this test was written.
+    CHECK(gapWith <= 0.1, "halo 2: proven gap " << 100 * gapWith << " % above 10 %");
+    CHECK(gapWith <= 0.5 * gapWithout, "halo 2: gap " << gapWith << " not half of the gap without " << gapWithout);
+}
+
 }  // namespace
 
 int main()
 {
     handMadeOptima();
     absurdButValid();
+    repairKeepsSimultaneousChargeAndDischarge();
+    chunksWithHalo();
     compareWithClp(generated(60, 1, kSummer, false, 1), "60 alvéoles, 1 ruche, summer");
     compareWithClp(generated(60, 1, kWinter, false, 2), "60 alvéoles, 1 ruche, winter");
     compareWithClp(generated(80, 4, kSummer, false, 3), "80 alvéoles, 4 ruches, summer");
