@@ -1,6 +1,7 @@
 #include "engine/anomaly/DetectionScore.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace swarmergy::anomaly {
 
@@ -67,6 +68,7 @@ void TypeScore::add(const TypeScore& o)
     alarms += o.alarms;
     correctAlarms += o.correctAlarms;
     totalStepsToDetect += o.totalStepsToDetect;
+    latent += o.latent;
     maxStepsToDetect = std::max(maxStepsToDetect, o.maxStepsToDetect);
 }
 
@@ -115,13 +117,36 @@ DetectionReport evaluateDetection(const simulation::FleetOptions& fleet, int lea
     MeterLog log = recordFleet(simulation::generateFleet(fleet), (learnDays + faultDays) * kDay);
     const int firstStep = learnDays * kDay;
     const std::vector<Fault> faults = planFaults(log, {fleet.seed, firstStep, 0, faultsPerType});
+    const MeterLog clean = log;
     injectFaults(log, faults);
     DetectorOptions detectors = options;
     detectors.learnSteps = firstStep;
     AlarmManager alarms;
     installDefaultSuppression(alarms);
     const auto annunciations = runAlarms(log, detectConditions(log, detectors), alarms);
-    return scoreDetection(log, faults, annunciations, alarms, firstStep, 1);
+    DetectionReport report = scoreDetection(log, faults, annunciations, alarms, firstStep, 1);
+    for (const Fault& f : faults)
+        if (!faultLeavesEvidence(clean, log, f)) {
+            ++report.types[int(f.type)].latent;
+            ++report.overall.latent;
+        }
+    return report;
+}
+
+bool faultLeavesEvidence(const MeterLog& clean, const MeterLog& faulty, const Fault& fault)
+{
+    for (int s = fault.startStep; s < fault.endStep; ++s)
+        for (int i = 0; i < clean.alveoleCount(); ++i) {
+            if (fault.alveole >= 0 ? i != fault.alveole : clean.alveoles[i].ruche != fault.ruche) continue;
+            const std::size_t k = clean.at(s, i);
+            // A watt (or watt-hour) of difference: below that, rounding of a re-integrated level.
+            auto differs = [k](const std::vector<double>& a, const std::vector<double>& b) { return std::fabs(a[k] - b[k]) > 1e-3; };
+            if (differs(clean.loadKw, faulty.loadKw) || differs(clean.pvKw, faulty.pvKw) ||
+                differs(clean.pvUsedKw, faulty.pvUsedKw) || differs(clean.socKwh, faulty.socKwh) ||
+                differs(clean.netKw, faulty.netKw) || clean.reported[k] != faulty.reported[k])
+                return true;
+        }
+    return false;
 }
 
 }  // namespace swarmergy::anomaly

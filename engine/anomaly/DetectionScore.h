@@ -39,6 +39,10 @@ struct TypeScore {
     int alarms = 0, correctAlarms = 0;
     double totalStepsToDetect = 0;
     int maxStepsToDetect = 0;
+    // Faults that changed no reading at all (a faded MicroStore that never charged above its
+    // faded capacity): no detector can see them. Still counted in faults and recall; reported
+    // so that a miss can be told from a blind spot.
+    int latent = 0;
     double precision() const { return alarms ? double(correctAlarms) / alarms : 1.0; }
     double recall() const { return faults ? double(detected) / faults : 1.0; }
     double f1() const
@@ -66,6 +70,9 @@ struct DetectionReport {
 DetectionReport scoreDetection(const MeterLog& log, const std::vector<Fault>& faults,
                                const std::vector<Annunciation>& annunciations, const AlarmManager& alarms,
                                int firstStep, int operators);
+
+// True if injecting the fault changed any reading of its subject during the fault.
+bool faultLeavesEvidence(const MeterLog& clean, const MeterLog& faulty, const Fault& fault);
 
 // The whole measurement on a simulated fleet: records learnDays + faultDays days from
 // fleet.start, plans faultsPerType faults of every type after the learning days (seeded with
