@@ -7,7 +7,7 @@
 #include "ledger/crypto/Keccak.h"
 
 #ifdef SWARMERGY_HAVE_RPC
-#include "ledger/rpc/NodeApi.h"
+#include "ledger/rpc/AuthorityNodeApi.h"
 #include "ledger/rpc/RpcServer.h"
 #endif
 
@@ -65,13 +65,14 @@ std::uint64_t parseNumber(const std::string& flag, const std::string& text) {
 }
 
 // The RPC endpoint of one authority: the JSON-RPC layer (ledger/rpc) over the runtime, so a
-// submitted transaction is also gossiped. Without ledger/rpc the node serves no RPC.
+// submitted transaction is also gossiped and clique_* votes act on this authority. Without
+// ledger/rpc the node serves no RPC.
 class RpcHook {
 public:
     RpcHook(AuthorityNode& node, std::uint16_t port) : node_(node), port_(port) {}
     std::string start() {
 #ifdef SWARMERGY_HAVE_RPC
-        api_ = std::make_unique<Api>(node_);
+        api_ = std::make_unique<rpc::AuthorityNodeApi>(node_);
         rpc::RpcServerOptions options;
         options.port = port_;
         server_ = std::make_unique<rpc::RpcServer>(*api_, options);
@@ -91,13 +92,7 @@ private:
     AuthorityNode& node_;
     std::uint16_t port_;
 #ifdef SWARMERGY_HAVE_RPC
-    struct Api : rpc::ChainNodeApi {
-        explicit Api(AuthorityNode& n) : ChainNodeApi(n.chain()), node(n) {}
-        SubmitResult submitRawTransaction(ByteView raw) override { return node.submitRawTransaction(raw); }
-        std::size_t peerCount() const override { return node.status().peers.size(); }
-        AuthorityNode& node;
-    };
-    std::unique_ptr<Api> api_;
+    std::unique_ptr<rpc::AuthorityNodeApi> api_;
     std::unique_ptr<rpc::RpcServer> server_;
 #endif
 };

@@ -620,6 +620,20 @@ SubmitResult AuthorityNode::submitRawTransaction(ByteView raw) {
 void AuthorityNode::propose(const Address& candidate, bool authorize) { clique_.propose(candidate, authorize); }
 void AuthorityNode::discard(const Address& candidate) { clique_.discard(candidate); }
 
+bool AuthorityNode::canVote() {
+    if (!config_.seal) return false;
+    const auto signers = signersAt(chain_->headNumber());
+    return signers && std::find(signers->begin(), signers->end(), self_) != signers->end();
+}
+
+std::optional<std::vector<Address>> AuthorityNode::signersAt(std::uint64_t number) {
+    const auto header = chain_->headerByNumber(number);
+    if (!header) return std::nullopt;
+    // Headers straight from the chain (thread-safe reads), not the worker's caches.
+    const Chain& chain = *chain_;
+    return clique_.signersAt(*header, [&chain](const Hash256& h) { return chain.headerByHash(h); });
+}
+
 AuthorityStatus AuthorityNode::status() const {
     AuthorityStatus s;
     s.self = self_;

@@ -67,6 +67,12 @@ public:
     // Signer votes (clique_propose / clique_discard): cast in the blocks this node seals.
     void propose(const Address& candidate, bool authorize);
     void discard(const Address& candidate);
+    std::map<Address, bool> proposals() const { return clique_.proposals(); }
+    // True when this node's votes are cast: it seals and is a current Clique signer.
+    bool canVote();
+    // The Clique signer set in force after block `number` (clique_getSigners), sorted;
+    // nullopt when there is no such block. Thread-safe.
+    std::optional<std::vector<Address>> signersAt(std::uint64_t number);
     AuthorityStatus status() const;
 
     p2p::Network& network() { return *network_; }   // tests: partitions (setBlocked), stats

@@ -5,6 +5,7 @@
 // Every method may be called concurrently from several RPC threads.
 #include "ledger/node/Chain.h"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -43,6 +44,17 @@ public:
     // --- fees (base fee is always 0 on SwarmLedger) ---
     virtual U256 gasPriceWei() const = 0;                    // eth_gasPrice
     virtual U256 maxPriorityFeePerGasWei() const = 0;        // eth_maxPriorityFeePerGas
+
+    // --- Clique signer votes (clique_*; geth's API). A node without the consensus layer
+    // keeps these defaults: -32601 "does not exist/is not available", as geth without the
+    // clique API. An implementation refuses with RpcError (e.g. -32000 for a node that is
+    // not an authority). ---
+    // The signer set in force after block `number`, sorted; nullopt for an unknown block.
+    virtual std::optional<std::vector<Address>> cliqueSigners(std::uint64_t number) const;
+    // This node's open proposals: candidate -> authorize (true) or drop (false).
+    virtual std::map<Address, bool> cliqueProposals() const;
+    virtual void cliquePropose(const Address& candidate, bool authorize);
+    virtual void cliqueDiscard(const Address& candidate);
 };
 
 // Marker "bytecode" reported by eth_getCode for native contracts: 0xfe is EVM's INVALID

@@ -211,6 +211,23 @@ json::value RpcDispatcher::dispatch(std::string_view m, const json::array& p) {
     if (m == "net_listening") return expectParams(p, 0, 0), true;
     if (m == "net_peerCount") return expectParams(p, 0, 0), str(quantity(static_cast<std::uint64_t>(node_.peerCount())));
     if (m == "web3_clientVersion") return expectParams(p, 0, 0), str(node_.clientVersion());
+    if (m == "clique_getSigners") return cliqueGetSigners(p);
+    if (m == "clique_proposals") {
+        expectParams(p, 0, 0);
+        json::object out;
+        for (const auto& [candidate, authorize] : node_.cliqueProposals()) out[hexAddress(candidate)] = authorize;
+        return out;
+    }
+    if (m == "clique_propose") {
+        expectParams(p, 2, 2);
+        node_.cliquePropose(parseAddressParam(p[0], "address"), parseBoolParam(p[1], "auth"));
+        return nullptr;
+    }
+    if (m == "clique_discard") {
+        expectParams(p, 1, 1);
+        node_.cliqueDiscard(parseAddressParam(p[0], "address"));
+        return nullptr;
+    }
     if (m == "web3_sha3") {
         expectParams(p, 1, 1);
         const Bytes data = parseDataParam(p[0], "data");
@@ -248,6 +265,26 @@ void RpcDispatcher::requireHeadState(const json::array& params, std::size_t inde
     if (number < head)
         throw RpcError(code::kServerError, "historical state not available: block " + decimal(number) + " (head " +
                                                decimal(head) + "); SwarmLedger keeps only the head state");
+}
+
+// clique_getSigners([block]): the signers in force after that block (default latest).
+json::value RpcDispatcher::cliqueGetSigners(const json::array& p) {
+    expectParams(p, 0, 1);
+    std::uint64_t number = node_.headNumber();
+    if (const json::value* tag = optional(p, 0)) {
+        const BlockRef ref = parseBlockRef(*tag, "block number");
+        if (ref.kind == BlockRef::Kind::Number) number = ref.number;
+        if (ref.kind == BlockRef::Kind::Hash) {
+            const auto block = node_.blockByHash(ref.hash);
+            if (!block) throw RpcError(code::kServerError, "header not found");
+            number = block->header.number;
+        }
+    }
+    const auto signers = node_.cliqueSigners(number);
+    if (!signers) throw RpcError(code::kServerError, "header not found");
+    json::array out;
+    for (const auto& s : *signers) out.push_back(str(hexAddress(s)));
+    return out;
 }
 
 json::value RpcDispatcher::getBlockByNumber(const json::array& p) {

@@ -68,6 +68,7 @@ private:
     json::value getFilterChanges(const json::array& params);
     json::value getFilterLogs(const json::array& params);
     json::value uninstallFilter(const json::array& params);
+    json::value cliqueGetSigners(const json::array& params);
 
     std::optional<Block> resolveBlock(const BlockRef& ref) const;
     void requireHeadState(const json::array& params, std::size_t index);
