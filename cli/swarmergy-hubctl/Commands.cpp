@@ -518,6 +518,19 @@ int runProvision(Arguments& args)
     if (!okRuche || !okAlveole) {
         return usageError(QStringLiteral("provision needs --ruche N and --alveole N (numbers)"));
     }
+    // The ledger the hub signs its readings for (protocol 1.1); default: the demo ledger.
+    bool okChain = false;
+    const QString chainText = args.value(QStringLiteral("--chain-id"), QString::number(kDemoLedgerChainId));
+    const quint64 chainId = chainText.toULongLong(&okChain);
+    if (!okChain || chainId == 0) {
+        return usageError(QStringLiteral("--chain-id '%1': expected a chain id above 0").arg(chainText));
+    }
+    const QString tokenText = args.value(QStringLiteral("--nrg-token"),
+                                         QStringLiteral("0x0000000000000000000000000000000000001001"));
+    const auto nrgToken = parseAddress(tokenText);
+    if (!nrgToken) {
+        return usageError(QStringLiteral("--nrg-token '%1': expected an address, 0x and 40 hex digits").arg(tokenText));
+    }
     QString error;
     const auto key = loadTechnicianKey(keyPath, &error);
     if (!key) {
@@ -532,6 +545,8 @@ int runProvision(Arguments& args)
     request.rucheId = ruche;
     request.alveoleId = alveole;
     request.technicianKey = *key;
+    request.chainId = chainId;
+    request.nrgToken = *nrgToken;
     request.generateNetworkKeys();
     ProvisioningClient client(&connection->link);
     QEventLoop loop;
@@ -553,6 +568,13 @@ int runProvision(Arguments& args)
     printOut(QStringLiteral("devaddr %1").arg(request.devAddr, 8, 16, QLatin1Char('0')));
     printOut(QStringLiteral("nwkskey %1").arg(QString::fromLatin1(request.nwkSKey.toHex())));
     printOut(QStringLiteral("appskey %1").arg(QString::fromLatin1(request.appSKey.toHex())));
+    if (result.ledgerDomainSet) {
+        printOut(QStringLiteral("chain-id %1").arg(chainId));
+        printOut(QStringLiteral("nrg-token %1").arg(checksumAddress(*nrgToken)));
+    } else {
+        printErr(QStringLiteral("provision: this hub predates protocol 1.1: its readings are not "
+                                "signed in the ledger's format; flash a newer image"));
+    }
     return 0;
 }
 

@@ -344,6 +344,10 @@ swp_message FakeHub::onProvision(const swp_provision& provision)
     provisioned_ = true;
     rucheId_ = provision.rucheId;
     alveoleId_ = provision.alveoleId;
+    ledgerChainId_ = provision.hasLedgerDomain ? provision.chainId : 0;
+    ledgerNrgToken_ = provision.hasLedgerDomain
+                          ? QByteArray(reinterpret_cast<const char*>(provision.nrgToken), 20)
+                          : QByteArray();
     m.body.provisionReply.status = SWP_OK;
     copyBytes(m.body.provisionReply.address, address_);
     copyBytes(m.body.provisionReply.publicKey, publicKey);

@@ -54,6 +54,9 @@ public:
     QByteArray address() const { return address_; }
     quint32 rucheId() const { return rucheId_; }
     quint32 alveoleId() const { return alveoleId_; }
+    // The ledger domain of the last PROVISION (protocol 1.1 tail); chainId 0 when it had none.
+    quint64 ledgerChainId() const { return ledgerChainId_; }
+    QByteArray ledgerNrgToken() const { return ledgerNrgToken_; }
     QByteArray installedImage() const { return installedImage_; }  // last verified image
     int chunksReceived() const { return chunksReceived_; }
     int rebootCount() const { return rebootCount_; }
@@ -107,6 +110,8 @@ private:
     // Identity and provisioning.
     QByteArray nonce_;
     bool provisioned_ = false;
+    quint64 ledgerChainId_ = 0;
+    QByteArray ledgerNrgToken_;
     QByteArray address_{20, '\0'};
     quint32 rucheId_ = 0;
     quint32 alveoleId_ = 0;

@@ -24,6 +24,29 @@ QByteArray secureRandom(int n)
 
 }  // namespace
 
+QByteArray demoNrgTokenAddress()
+{
+    QByteArray token(20, '\0');
+    token[18] = 0x10;
+    token[19] = 0x01;
+    return token;
+}
+
+std::optional<QByteArray> parseAddress(const QString& text)
+{
+    const QString t = text.trimmed();
+    if (t.size() != 42 || !t.startsWith(QLatin1String("0x"), Qt::CaseInsensitive)) {
+        return std::nullopt;
+    }
+    const QByteArray hex = t.mid(2).toLatin1();
+    const bool isHex = std::all_of(hex.begin(), hex.end(),
+                                   [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    if (!isHex) {
+        return std::nullopt;
+    }
+    return QByteArray::fromHex(hex);
+}
+
 void ProvisioningRequest::generateNetworkKeys()
 {
     nwkSKey = secureRandom(16);
@@ -58,6 +81,13 @@ bool ProvisioningClient::provision(const ProvisioningRequest& request)
     }
     if (request_.nwkSKey.size() != 16 || request_.appSKey.size() != 16) {
         return refuse(tr("The LoRaWAN session keys must be 16 bytes each."), SWP_ERR_RANGE);
+    }
+    if (request_.chainId == 0 || request_.nrgToken.size() != 20) {
+        return refuse(tr("The ledger domain is invalid (chain id %1, token address of %2 bytes): "
+                         "give a chain id above 0 and a 20-byte NRGcoin address.")
+                          .arg(request_.chainId)
+                          .arg(request_.nrgToken.size()),
+                      SWP_ERR_RANGE);
     }
     if (link_->handshakeDone()) {
         QTimer::singleShot(0, this, &ProvisioningClient::requestChallenge);
@@ -120,10 +150,17 @@ void ProvisioningClient::sendProvision(const QByteArray& nonce)
     p.devAddr = request_.devAddr;
     std::copy_n(request_.nwkSKey.constData(), 16, p.nwkSKey);
     std::copy_n(request_.appSKey.constData(), 16, p.appSKey);
+    // A 1.0 hub knows only the short PROVISION (it would answer MALFORMED to the long one).
+    const bool sendDomain = link_->hello().has(SWP_CAP_LEDGER_READING);
+    if (sendDomain) {
+        p.hasLedgerDomain = 1;
+        p.chainId = request_.chainId;
+        std::copy_n(request_.nrgToken.constData(), 20, p.nrgToken);
+    }
     // Creating the identity key and writing the store takes a moment on the M4.
     LinkTiming timing = link_->defaultTiming();
     timing.replyTimeoutMs = std::max(timing.replyTimeoutMs, 2000);
-    link_->request(m, timing, [self = QPointer<ProvisioningClient>(this)](const LinkReply& reply) {
+    link_->request(m, timing, [self = QPointer<ProvisioningClient>(this), sendDomain](const LinkReply& reply) {
         if (!self) {
             return;
         }
@@ -140,6 +177,7 @@ void ProvisioningClient::sendProvision(const QByteArray& nonce)
         const swp_provision_reply& r = reply.message.body.provisionReply;
         ProvisioningResult result;
         result.hubStatus = static_cast<swp_status>(r.status);
+        result.ledgerDomainSet = sendDomain && r.status == SWP_OK;
         if (r.status == SWP_ERR_DENIED) {
             result.errorText = tr("The hub refused the technician credential: check your key "
                                   "file, then provision again.");

@@ -4,6 +4,10 @@
 // PROVISION carries the ruche, the alvéole and the LoRaWAN 1.0 session keys. The hub makes
 // its identity key (it never leaves the hub) and returns its Ethereum-style address and
 // public key, which the console then registers on the ledger.
+//
+// Protocol 1.1 (hubs with SWP_CAP_LEDGER_READING): PROVISION also carries the ledger domain,
+// the chain id and the NRGcoin contract address the hub signs its readings for
+// (ledger/contracts/README.md, "Signed reading format"). A 1.0 hub gets the short PROVISION.
 
 #include "drivers/serial/HubLink.h"
 
@@ -15,6 +19,12 @@
 
 namespace swarmergy::drivers {
 
+// The demo ledger (app/LedgerService, `swarmergy-node devnet`): chain 2468, NRGcoin at 0x…1001.
+inline constexpr quint64 kDemoLedgerChainId = 2468;
+QByteArray demoNrgTokenAddress();  // 20 bytes
+// "0x" + 40 hex digits (either case) as 20 bytes; nullopt otherwise.
+std::optional<QByteArray> parseAddress(const QString& text);
+
 struct ProvisioningRequest {
     quint32 rucheId = 0;
     quint32 alveoleId = 0;
@@ -22,6 +32,8 @@ struct ProvisioningRequest {
     QByteArray nwkSKey;        // 16 bytes
     QByteArray appSKey;        // 16 bytes
     QByteArray technicianKey;  // the HMAC key of the technician credential (32 bytes)
+    quint64 chainId = kDemoLedgerChainId;          // the ledger the readings are minted on
+    QByteArray nrgToken = demoNrgTokenAddress();   // its NRGcoin contract (20 bytes)
 
     // Fresh random session keys and a device address derived from the ids (LoRaWAN 1.0
     // ABP: the network server learns them from the console's registration).
@@ -34,6 +46,7 @@ struct ProvisioningResult {
     swp_status hubStatus = SWP_OK;
     QByteArray address;           // 20 bytes
     QByteArray publicKey;         // 64 bytes, X || Y
+    bool ledgerDomainSet = false; // the hub took chainId and nrgToken (protocol 1.1)
     QString addressText() const;  // EIP-55 "0x..."
 };
 

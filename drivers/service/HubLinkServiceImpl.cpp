@@ -281,6 +281,8 @@ void HubLinkServiceImpl::provision(std::uint32_t rucheNumber, std::uint32_t alve
     request.rucheId = rucheNumber;
     request.alveoleId = alveoleNumber;
     request.technicianKey = options_.technicianKey;
+    request.chainId = options_.ledgerChainId;
+    request.nrgToken = options_.nrgToken;
     request.generateNetworkKeys();
     connect(provisioning_.get(), &ProvisioningClient::finished, this,
             [done = std::move(done)](const ProvisioningResult& r) {
@@ -288,6 +290,12 @@ void HubLinkServiceImpl::provision(std::uint32_t rucheNumber, std::uint32_t alve
                       r.ok ? r.publicKey.toHex().toStdString() : std::string()});
             });
     provisioning_->provision(request);
+}
+
+void HubLinkServiceImpl::setLedgerDomain(quint64 chainId, const QByteArray& nrgToken)
+{
+    options_.ledgerChainId = chainId;
+    options_.nrgToken = nrgToken;  // checked by ProvisioningClient before any I/O
 }
 
 // ---- DemoHubs ----

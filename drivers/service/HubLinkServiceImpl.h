@@ -26,6 +26,10 @@ struct HubLinkServiceOptions {
     QStringList imageRoots;       // folders searched (recursively) for *.swfw
     QByteArray technicianKey;     // 32 bytes; provisioning is refused without it
     FlashOptions flash{};
+    // The ledger provisioned hubs sign their readings for (protocol 1.1); default: the demo
+    // ledger's (chain 2468, NRGcoin at 0x…1001).
+    quint64 ledgerChainId = kDemoLedgerChainId;
+    QByteArray nrgToken = demoNrgTokenAddress();   // 20 bytes
     // Makes the transport for a port path; default: SerialTransport at 115,200 baud.
     std::function<std::unique_ptr<HubTransport>(const QString& path)> transportFactory;
 };
@@ -49,6 +53,9 @@ public:
     void cancelFlash() override;
     void provision(std::uint32_t rucheNumber, std::uint32_t alveoleNumber,
                    std::function<void(const app::ProvisioningOutcome&)> done) override;
+
+    // The ledger domain of the next provisioning (e.g. the console's ledger once it runs).
+    void setLedgerDomain(quint64 chainId, const QByteArray& nrgToken);
 
     HubLink* link() const { return link_.get(); }  // for tests
 

@@ -161,8 +161,7 @@ static void on_period_closed(void *ctx, uint32_t periodStartS, const swh_registe
     swp_reading *r = &s_hub.readings[s_hub.readingCount % READING_RING];
     swh_reading_fill(periodStartS, regs, r);
     if (s_hub.persist.identityValid) {
-        swh_reading_sign(s_hub.persist.identitySecret, s_hub.address, s_hub.persist.rucheId,
-                         s_hub.persist.alveoleId, r);
+        swh_reading_sign(s_hub.persist.identitySecret, &s_hub.persist.ledger, s_hub.address, r);
     }
     ++s_hub.readingCount;
     swp_message m;
@@ -264,11 +263,11 @@ static void handle_hello(uint8_t ack)
     m.type = SWP_MSG_HELLO_REPLY;
     m.body.helloReply.protocolVersion = SWP_PROTOCOL_VERSION;
     m.body.helloReply.maxPayload = SWP_MAX_PAYLOAD;
-    m.body.helloReply.window = 4;
+    m.body.helloReply.window = SWH_HUB_WINDOW;
     m.body.helloReply.capabilities = SWP_CAP_FLASH | SWP_CAP_PROVISION | SWP_CAP_CONFIG |
                                      SWP_CAP_TELEMETRY | SWP_CAP_SENSOR_FEED | SWP_CAP_ZCL |
                                      SWP_CAP_LORAWAN | SWP_CAP_FLASH_RLE |
-                                     SWP_CAP_FLASH_LZ;
+                                     SWP_CAP_FLASH_LZ | SWP_CAP_LEDGER_READING;
     m.body.helloReply.firmwareVersion = s_hub.boot.firmwareVersion;
     const size_t modelLen = strlen(s_hub.boot.model);
     memcpy(m.body.helloReply.model, s_hub.boot.model,
@@ -307,6 +306,8 @@ static void handle_provision(const swp_provision *p, uint8_t ack)
     s_hub.nonceValid = 0; /* one attempt per challenge */
     if (!granted) {
         m.body.provisionReply.status = SWP_ERR_DENIED;
+    } else if (p->hasLedgerDomain && p->chainId == 0) {
+        m.body.provisionReply.status = SWP_ERR_RANGE; /* no ledger has chain id 0 (EIP-155) */
     } else if (ensure_identity() != 0) {
         m.body.provisionReply.status = SWP_ERR_STATE;
     } else {
@@ -317,6 +318,10 @@ static void handle_provision(const swp_provision *p, uint8_t ack)
         s_hub.persist.lora.devAddr = p->devAddr;
         memcpy(s_hub.persist.lora.nwkSKey, p->nwkSKey, 16);
         memcpy(s_hub.persist.lora.appSKey, p->appSKey, 16);
+        if (p->hasLedgerDomain) { /* a 1.0 host sends none: the previous domain stays */
+            s_hub.persist.ledger.chainId = p->chainId;
+            memcpy(s_hub.persist.ledger.nrgToken, p->nrgToken, 20);
+        }
         derive_address();
         m.body.provisionReply.status =
             swh_store_save(&s_hub.persist) == 0 ? SWP_OK : SWP_ERR_FLASH_IO;

@@ -16,6 +16,9 @@ extern "C" {
 #endif
 
 #define SWH_BOOTLOADER_VERSION SWP_VERSION_PACK(1, 0, 0)
+/* Requests the hub accepts in flight (HELLO_REPLY's window): a port's receive buffer must
+ * hold this many maximum-size wire frames (SWP_MAX_WIRE_FRAME). */
+#define SWH_HUB_WINDOW 4u
 
 typedef struct swh_hub_boot_info {
     int slot;         /* slot the bootloader started (0 = A, 1 = B) */

@@ -80,48 +80,64 @@ void swh_reading_fill(uint32_t periodStartS, const swh_registers *r, swp_reading
     reading->batteryDischargeWh = wh(r->dischargeJ);
 }
 
-static uint8_t *put_be(uint8_t *p, uint32_t v, int bytes)
+const uint8_t swh_reading_tag[32] = {
+    0x1f, 0x25, 0x83, 0x95, 0x25, 0xe6, 0x20, 0x78, 0x01, 0x13, 0x55, 0x67, 0x7c, 0xf9, 0x15, 0xcf,
+    0xa2, 0xdf, 0xa3, 0x44, 0x7b, 0xd9, 0x96, 0x01, 0xb7, 0xc8, 0x70, 0x7b, 0x2d, 0xe1, 0x67, 0x7c};
+
+void swh_ledger_domain_demo(swh_ledger_domain *domain)
 {
-    for (int i = bytes - 1; i >= 0; --i) {
-        *p++ = (uint8_t)(v >> (8 * i));
-    }
-    return p;
+    memset(domain, 0, sizeof *domain);
+    domain->chainId = SWH_DEMO_CHAIN_ID;
+    domain->nrgToken[18] = 0x10;
+    domain->nrgToken[19] = 0x01;
 }
 
-void swh_reading_digest(const uint8_t address[20], uint32_t rucheId, uint32_t alveoleId,
+/* One ABI word: v as a 32-byte big-endian unsigned integer. */
+static uint8_t *put_word_u64(uint8_t *p, uint64_t v)
+{
+    memset(p, 0, 24);
+    for (int i = 0; i < 8; ++i) {
+        p[24 + i] = (uint8_t)(v >> (8 * (7 - i)));
+    }
+    return p + 32;
+}
+
+/* One ABI word: an address left-padded with 12 zero bytes. */
+static uint8_t *put_word_address(uint8_t *p, const uint8_t address[20])
+{
+    memset(p, 0, 12);
+    memcpy(p + 12, address, 20);
+    return p + 32;
+}
+
+void swh_reading_message(const swh_ledger_domain *domain, const uint8_t hub[20],
+                         const swp_reading *r, uint8_t message[SWH_READING_MESSAGE_SIZE])
+{
+    uint8_t *p = message;
+    memcpy(p, swh_reading_tag, 32);
+    p += 32;
+    p = put_word_u64(p, domain->chainId);
+    p = put_word_address(p, domain->nrgToken);
+    p = put_word_address(p, hub);
+    p = put_word_u64(p, r->periodStartS);
+    p = put_word_u64(p, r->exportWh);
+    put_word_u64(p, r->importWh);
+}
+
+void swh_reading_digest(const swh_ledger_domain *domain, const uint8_t hub[20],
                         const swp_reading *r, uint8_t digest[32])
 {
-    uint8_t fields[20 + 4 * 3 + 2 + 4 * 5];
-    uint8_t *p = fields;
-    memcpy(p, address, 20);
-    p += 20;
-    p = put_be(p, rucheId, 4);
-    p = put_be(p, alveoleId, 4);
-    p = put_be(p, r->periodStartS, 4);
-    p = put_be(p, r->periodS, 2);
-    p = put_be(p, r->importWh, 4);
-    p = put_be(p, r->exportWh, 4);
-    p = put_be(p, r->pvWh, 4);
-    p = put_be(p, r->batteryChargeWh, 4);
-    put_be(p, r->batteryDischargeWh, 4);
-    static const char kPrefix[] = "\x19" "Ethereum Signed Message:\n32";
-    uint8_t inner[32];
-    swh_keccak256(fields, sizeof fields, inner);
-    swh_keccak_ctx ctx;
-    swh_keccak_init(&ctx);
-    swh_keccak_update(&ctx, (const uint8_t *)kPrefix, sizeof kPrefix - 1);
-    swh_keccak_update(&ctx, inner, sizeof inner);
-    swh_keccak_final(&ctx, digest);
+    uint8_t message[SWH_READING_MESSAGE_SIZE];
+    swh_reading_message(domain, hub, r, message);
+    swh_keccak256(message, sizeof message, digest);
 }
 
-int swh_reading_sign(const uint8_t secretKey[32], const uint8_t address[20], uint32_t rucheId,
-                     uint32_t alveoleId, swp_reading *reading)
+int swh_reading_sign(const uint8_t secretKey[32], const swh_ledger_domain *domain,
+                     const uint8_t hub[20], swp_reading *reading)
 {
     uint8_t digest[32];
-    swh_reading_digest(address, rucheId, alveoleId, reading, digest);
-    if (swh_secp_sign(secretKey, digest, reading->signature) != 0) {
-        return -1;
-    }
-    reading->signature[64] = (uint8_t)(27 + reading->signature[64]);
-    return 0;
+    swh_reading_digest(domain, hub, reading, digest);
+    /* libsecp256k1 signs with RFC 6979 nonces and normalises s to the low half: the ledger
+     * refuses high s (EIP-2) and takes v as the bare recovery id. */
+    return swh_secp_sign(secretKey, digest, reading->signature) == 0 ? 0 : -1;
 }

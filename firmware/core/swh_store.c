@@ -5,8 +5,23 @@
 #include "firmware/port/swh_flash_area.h"
 #include "firmware/protocol/swp_crc32.h"
 
-#define STORE_MAGIC 0x53575354u /* "TSWS" */
+#define STORE_MAGIC 0x32575354u    /* "TSW2": record format 2 (with the ledger domain) */
+#define STORE_MAGIC_V1 0x53575354u /* "TSWS": format 1, firmware 1.0 */
 #define RECORD_BYTES ((sizeof(swh_persistent) + SWH_FLASH_ALIGN - 1) / SWH_FLASH_ALIGN * SWH_FLASH_ALIGN)
+
+/* Format 1 is format 2 without the ledger domain: the same fields up to config[], then crc. */
+typedef struct persistent_v1 {
+    uint32_t magic;
+    uint32_t seq;
+    uint32_t provisioned;
+    uint32_t identityValid;
+    uint32_t rucheId;
+    uint32_t alveoleId;
+    swh_lorawan_session lora;
+    uint8_t identitySecret[32];
+    int32_t config[SWH_CFG_KEY_COUNT];
+    uint32_t crc;
+} persistent_v1;
 
 typedef struct key_range {
     int32_t defaultValue, min, max;
@@ -40,11 +55,35 @@ void swh_store_defaults(swh_persistent *s)
     for (int k = 1; k < SWH_CFG_KEY_COUNT; ++k) {
         s->config[k] = kRanges[k].defaultValue;
     }
+    swh_ledger_domain_demo(&s->ledger);
 }
 
 static uint32_t record_crc(const swh_persistent *s)
 {
     return swp_crc32((const uint8_t *)s, offsetof(swh_persistent, crc));
+}
+
+/* A format-1 record of the sector, converted (demo ledger domain). */
+static int read_record_v1(uint32_t sector, swh_persistent *s)
+{
+    const swh_flash_area *fa = swh_flash_area_get(SWH_AREA_CONFIG);
+    persistent_v1 old;
+    if (swh_flash_area_read(fa, sector * SWH_FLASH_SECTOR_SIZE, &old, sizeof old) != 0 ||
+        old.magic != STORE_MAGIC_V1 ||
+        old.crc != swp_crc32((const uint8_t *)&old, offsetof(persistent_v1, crc))) {
+        return -1;
+    }
+    swh_store_defaults(s);
+    s->seq = old.seq;
+    s->provisioned = old.provisioned;
+    s->identityValid = old.identityValid;
+    s->rucheId = old.rucheId;
+    s->alveoleId = old.alveoleId;
+    s->lora = old.lora;
+    memcpy(s->identitySecret, old.identitySecret, sizeof old.identitySecret);
+    memcpy(s->config, old.config, sizeof old.config);
+    memset(&old, 0, sizeof old);
+    return 0;
 }
 
 static int read_record(uint32_t sector, swh_persistent *s)
@@ -53,7 +92,10 @@ static int read_record(uint32_t sector, swh_persistent *s)
     if (swh_flash_area_read(fa, sector * SWH_FLASH_SECTOR_SIZE, s, sizeof *s) != 0) {
         return -1;
     }
-    return s->magic == STORE_MAGIC && s->crc == record_crc(s) ? 0 : -1;
+    if (s->magic == STORE_MAGIC && s->crc == record_crc(s)) {
+        return 0;
+    }
+    return read_record_v1(sector, s);
 }
 
 int swh_store_load(swh_persistent *state)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "firmware/core/swh_lorawan.h"
+#include "firmware/core/swh_meter.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -34,12 +35,17 @@ typedef struct swh_persistent {
     swh_lorawan_session lora;
     uint8_t identitySecret[32]; /* never leaves the hub: no message carries it */
     int32_t config[SWH_CFG_KEY_COUNT];
+    /* Record format 2: the ledger the readings are signed for (provisioning sets it; a
+     * format-1 record written by firmware 1.0 loads with the demo domain). */
+    swh_ledger_domain ledger;
     uint32_t crc;
 } swh_persistent;
 
 /* Defaults for every configuration key. */
 void swh_store_defaults(swh_persistent *state);
-/* Loads the newest valid record; 0 when found, -1 when flash holds none (defaults then). */
+/* Loads the newest valid record (format 2, else a format-1 record of firmware 1.0, migrated:
+ * identity and provisioning kept, demo ledger domain); 0 when found, -1 when flash holds none
+ * (defaults then). */
 int swh_store_load(swh_persistent *state);
 /* Saves to the older sector with seq + 1. 0 on success. */
 int swh_store_save(swh_persistent *state);

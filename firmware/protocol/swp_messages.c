@@ -5,7 +5,7 @@
 /* A message is a list of fields; a table per type drives both encoder and decoder, so the
  * two can never disagree on the layout. Offsets are into the union member (all members start
  * at the union's address). */
-typedef enum field_kind { F_U8, F_U16, F_U32, F_I32, F_BYTES, F_TAIL } field_kind;
+typedef enum field_kind { F_U8, F_U16, F_U32, F_I32, F_U64, F_BYTES, F_TAIL } field_kind;
 
 typedef struct field {
     uint8_t kind;
@@ -17,6 +17,7 @@ typedef struct field {
 #define U16(s, m) {F_U16, offsetof(s, m), 2}
 #define U32(s, m) {F_U32, offsetof(s, m), 4}
 #define I32(s, m) {F_I32, offsetof(s, m), 4}
+#define U64(s, m) {F_U64, offsetof(s, m), 8}
 #define BYTES(s, m) {F_BYTES, offsetof(s, m), sizeof(((s *)0)->m)}
 #define TAIL(s, m, n) {F_TAIL, offsetof(s, m), offsetof(s, n)}
 
@@ -43,7 +44,9 @@ static const field kReboot[] = {U8(swp_reboot, mode)};
 static const field kChallenge[] = {BYTES(swp_challenge, nonce)};
 static const field kProvision[] = {
     BYTES(swp_provision, response), U32(swp_provision, rucheId), U32(swp_provision, alveoleId),
-    U32(swp_provision, devAddr), BYTES(swp_provision, nwkSKey), BYTES(swp_provision, appSKey)};
+    U32(swp_provision, devAddr), BYTES(swp_provision, nwkSKey), BYTES(swp_provision, appSKey),
+    /* optional group (protocol 1.1), flagged by hasLedgerDomain */
+    U64(swp_provision, chainId), BYTES(swp_provision, nrgToken)};
 static const field kProvisionReply[] = {U8(swp_provision_reply, status),
                                         BYTES(swp_provision_reply, address),
                                         BYTES(swp_provision_reply, publicKey)};
@@ -78,15 +81,22 @@ static const field kReading[] = {
     U32(swp_reading, batteryDischargeWh), BYTES(swp_reading, signature)};
 static const field kUplink[] = {TAIL(swp_uplink, phyPayload, phyPayloadLen)};
 
+/* A layout may end with an optional group of fields (a later protocol revision's extension):
+ * the first requiredCount fields are always there; the rest are either all present or all
+ * absent, and the uint8_t member at flagOffset says which. */
 typedef struct message_layout {
     uint8_t type;
     const char *name;
     const field *fields;
     uint8_t fieldCount;
+    uint8_t requiredCount;
+    uint16_t flagOffset;
 } message_layout;
 
-#define LAYOUT(t, n, f) {t, n, f, (uint8_t)(sizeof(f) / sizeof((f)[0]))}
-#define EMPTY(t, n) {t, n, NULL, 0}
+#define FIELD_COUNT(f) (uint8_t)(sizeof(f) / sizeof((f)[0]))
+#define LAYOUT(t, n, f) {t, n, f, FIELD_COUNT(f), FIELD_COUNT(f), 0}
+#define LAYOUT_OPT(t, n, f, required, s, flag) {t, n, f, FIELD_COUNT(f), required, offsetof(s, flag)}
+#define EMPTY(t, n) {t, n, NULL, 0, 0, 0}
 
 static const message_layout kLayouts[] = {
     LAYOUT(SWP_MSG_HELLO, "HELLO", kHello),
@@ -97,7 +107,7 @@ static const message_layout kLayouts[] = {
     LAYOUT(SWP_MSG_REBOOT, "REBOOT", kReboot),
     EMPTY(SWP_MSG_CONFIRM, "CONFIRM"),
     EMPTY(SWP_MSG_PROVISION_CHALLENGE, "PROVISION_CHALLENGE"),
-    LAYOUT(SWP_MSG_PROVISION, "PROVISION", kProvision),
+    LAYOUT_OPT(SWP_MSG_PROVISION, "PROVISION", kProvision, 6, swp_provision, hasLedgerDomain),
     LAYOUT(SWP_MSG_CONFIG_GET, "CONFIG_GET", kConfigGet),
     LAYOUT(SWP_MSG_CONFIG_SET, "CONFIG_SET", kConfigSet),
     LAYOUT(SWP_MSG_TELEMETRY_CONTROL, "TELEMETRY_CONTROL", kTelemetryControl),
@@ -138,6 +148,11 @@ static uint32_t load_le(const uint8_t *p, size_t n)
     return v;
 }
 
+static uint64_t load_le64(const uint8_t *p)
+{
+    return (uint64_t)load_le(p, 4) | (uint64_t)load_le(p + 4, 4) << 32;
+}
+
 static void store_le(uint8_t *p, uint32_t v, size_t n)
 {
     for (size_t i = 0; i < n; ++i) {
@@ -176,6 +191,20 @@ static size_t wire_size(const uint8_t *base, const field *f)
     return f->size;
 }
 
+static uint8_t has_optional_group(const message_layout *layout)
+{
+    return layout->requiredCount < layout->fieldCount;
+}
+
+/* Encoding stops before the optional group unless its flag is set. */
+static uint8_t field_count_to_encode(const message_layout *layout, const uint8_t *base)
+{
+    if (has_optional_group(layout) && base[layout->flagOffset] == 0) {
+        return layout->requiredCount;
+    }
+    return layout->fieldCount;
+}
+
 swp_status swp_message_encode(const swp_message *msg, uint8_t *out, size_t cap, size_t *len)
 {
     const message_layout *layout = find_layout(msg->type);
@@ -183,8 +212,9 @@ swp_status swp_message_encode(const swp_message *msg, uint8_t *out, size_t cap, 
         return SWP_ERR_UNKNOWN_TYPE;
     }
     const uint8_t *base = (const uint8_t *)&msg->body;
+    const uint8_t count = field_count_to_encode(layout, base);
     size_t pos = 0;
-    for (uint8_t i = 0; i < layout->fieldCount; ++i) {
+    for (uint8_t i = 0; i < count; ++i) {
         const field *f = &layout->fields[i];
         const size_t n = wire_size(base, f);
         if (n > cap - pos) {
@@ -198,6 +228,11 @@ swp_status swp_message_encode(const swp_message *msg, uint8_t *out, size_t cap, 
             if (n > 0) {
                 memcpy(out + pos, data, n);
             }
+        } else if (f->kind == F_U64) {
+            uint64_t v;
+            memcpy(&v, base + f->offset, 8);
+            store_le(out + pos, (uint32_t)v, 4);
+            store_le(out + pos + 4, (uint32_t)(v >> 32), 4);
         } else {
             store_le(out + pos, member_get(base, f), n);
         }
@@ -220,6 +255,12 @@ swp_status swp_message_decode(uint8_t type, const uint8_t *payload, size_t len,
     size_t pos = 0;
     for (uint8_t i = 0; i < layout->fieldCount; ++i) {
         const field *f = &layout->fields[i];
+        if (has_optional_group(layout) && i == layout->requiredCount) {
+            if (pos == len) {
+                return SWP_OK; /* the optional group is absent: its flag stays 0 */
+            }
+            base[layout->flagOffset] = 1;
+        }
         if (f->kind == F_TAIL) {
             /* The tail takes what is left; it is always the last field. */
             const size_t n = len - pos;
@@ -238,6 +279,9 @@ swp_status swp_message_decode(uint8_t type, const uint8_t *payload, size_t len,
         }
         if (f->kind == F_BYTES) {
             memcpy(base + f->offset, payload + pos, f->size);
+        } else if (f->kind == F_U64) {
+            const uint64_t v = load_le64(payload + pos);
+            memcpy(base + f->offset, &v, 8);
         } else {
             member_set(base, f, load_le(payload + pos, f->size));
         }

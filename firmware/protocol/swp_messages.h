@@ -83,6 +83,14 @@ typedef enum swp_status {
 #define SWP_CAP_LORAWAN 0x0040u
 #define SWP_CAP_FLASH_RLE 0x0080u /* FLASH_CHUNK encoding 1 accepted */
 #define SWP_CAP_FLASH_LZ 0x0100u  /* FLASH_CHUNK encoding 2 accepted */
+/* Protocol 1.1: PROVISION may carry the ledger domain (chainId, NRG token address) and
+ * READINGs are signed in the ledger's format (ledger/contracts/README.md, "Signed reading
+ * format"). A 1.0 hub lacks the bit: it takes only the short PROVISION. */
+#define SWP_CAP_LEDGER_READING 0x0200u
+
+/* The protocol revision a hub implements: HELLO's protocolVersion is the frame version (1);
+ * the minor revision is told by capability bits (1.1 = SWP_CAP_LEDGER_READING). */
+#define SWP_PROTOCOL_MINOR 1u
 
 /* FLASH_CHUNK encodings. */
 #define SWP_ENCODING_RAW 0u
@@ -159,6 +167,13 @@ typedef struct swp_provision {
     uint32_t devAddr;     /* LoRaWAN device address */
     uint8_t nwkSKey[16];  /* LoRaWAN 1.0 network session key */
     uint8_t appSKey[16];  /* LoRaWAN 1.0 application session key */
+    /* Optional tail (protocol 1.1): the ledger the hub's readings are minted on. On the wire
+     * only when hasLedgerDomain is 1 (104-byte payload instead of 76); decode sets it from
+     * the payload's length. Without it the hub keeps its previous domain (the demo ledger's
+     * by default). */
+    uint8_t hasLedgerDomain; /* not on the wire */
+    uint64_t chainId;        /* EIP-155 chain id, u64 LE */
+    uint8_t nrgToken[20];    /* address of the NRGcoin contract */
 } swp_provision;
 
 typedef struct swp_provision_reply {
@@ -251,7 +266,9 @@ typedef struct swp_reading {
     uint32_t pvWh;
     uint32_t batteryChargeWh;
     uint32_t batteryDischargeWh;
-    uint8_t signature[65]; /* r || s || v (v = 27 + recovery id) over keccak256 of the fields */
+    /* r || s || v (v = recovery id 0/1, low s) over the ledger's reading digest: see
+     * firmware/core/swh_meter.h and ledger/contracts/README.md. Zero when not provisioned. */
+    uint8_t signature[65];
 } swp_reading;
 
 typedef struct swp_uplink {

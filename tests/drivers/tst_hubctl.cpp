@@ -216,8 +216,14 @@ void TstHubctl::provisionReturnsTheAddress()
     const Run run = hubctl({QStringLiteral("provision"), QStringLiteral("--port"), port_,
                             QStringLiteral("--ruche"), QStringLiteral("3"), QStringLiteral("--alveole"),
                             QStringLiteral("17"), QStringLiteral("--technician-key"),
-                            QStringLiteral(TECHNICIAN_KEY_PATH)});
+                            QStringLiteral(TECHNICIAN_KEY_PATH), QStringLiteral("--chain-id"),
+                            QStringLiteral("31337"), QStringLiteral("--nrg-token"),
+                            QStringLiteral("0x00000000000000000000000000000000000a1001")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // The hub speaks protocol 1.1: it took the ledger domain its readings are signed for.
+    QCOMPARE(field(run.out, QStringLiteral("chain-id")), QStringLiteral("31337"));
+    QCOMPARE(field(run.out, QStringLiteral("nrg-token")).toLower(),
+             QStringLiteral("0x00000000000000000000000000000000000a1001"));
     const QString address = field(run.out, QStringLiteral("address"));
     QVERIFY2(QRegularExpression(QStringLiteral("^0x[0-9a-fA-F]{40}$")).match(address).hasMatch(),
              qPrintable(address));
@@ -243,6 +249,16 @@ void TstHubctl::usageErrorsExitTwo()
 {
     QCOMPARE(hubctl({}).exitCode, 2);
     QCOMPARE(hubctl({QStringLiteral("frobnicate")}).exitCode, 2);
+    const Run badChain = hubctl({QStringLiteral("provision"), QStringLiteral("--port"), port_,
+                                 QStringLiteral("--ruche"), QStringLiteral("1"), QStringLiteral("--alveole"),
+                                 QStringLiteral("1"), QStringLiteral("--chain-id"), QStringLiteral("zero")});
+    QCOMPARE(badChain.exitCode, 2);
+    QVERIFY2(badChain.err.contains(QStringLiteral("--chain-id 'zero'")), qPrintable(badChain.err));
+    const Run badToken = hubctl({QStringLiteral("provision"), QStringLiteral("--port"), port_,
+                                 QStringLiteral("--ruche"), QStringLiteral("1"), QStringLiteral("--alveole"),
+                                 QStringLiteral("1"), QStringLiteral("--nrg-token"), QStringLiteral("0x1001")});
+    QCOMPARE(badToken.exitCode, 2);
+    QVERIFY2(badToken.err.contains(QStringLiteral("--nrg-token '0x1001'")), qPrintable(badToken.err));
     const Run noPort = hubctl({QStringLiteral("info")});
     QCOMPARE(noPort.exitCode, 2);
     QVERIFY(noPort.err.contains(QStringLiteral("--port")));

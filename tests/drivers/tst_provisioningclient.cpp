@@ -1,6 +1,8 @@
 // ProvisioningClient against the fake hub: the challenge-response with the right credential
 // returns the hub's address (Keccak-256 of its public key, EIP-55 text), a wrong one is
-// refused with advice and changes nothing; key files and EIP-55 against the EIP's vectors.
+// refused with advice and changes nothing; the ledger domain (chain id, NRGcoin address) goes
+// to a protocol 1.1 hub only, an invalid one is refused before any I/O; key files and EIP-55
+// against the EIP's vectors.
 
 #include "drivers/mock/FakeHub.h"
 #include "drivers/mock/MockLink.h"
@@ -20,14 +22,17 @@ class TstProvisioningClient : public QObject {
 private Q_SLOTS:
     void rightCredentialProvisions();
     void wrongCredentialIsRefused();
+    void ledgerDomainGoesToProtocol11Hubs();
     void eip55MatchesTheSpecification();
     void technicianKeyFiles();
 
 private:
-    ProvisioningResult run(FakeHub& hub, const QByteArray& key, ProvisioningRequest* used = nullptr);
+    ProvisioningResult run(FakeHub& hub, const QByteArray& key, ProvisioningRequest* used = nullptr,
+                           const std::function<void(ProvisioningRequest&)>& adjust = {});
 };
 
-ProvisioningResult TstProvisioningClient::run(FakeHub& hub, const QByteArray& key, ProvisioningRequest* used)
+ProvisioningResult TstProvisioningClient::run(FakeHub& hub, const QByteArray& key, ProvisioningRequest* used,
+                                              const std::function<void(ProvisioningRequest&)>& adjust)
 {
     MockLink mock(&hub);
     mock.open();
@@ -39,6 +44,9 @@ ProvisioningResult TstProvisioningClient::run(FakeHub& hub, const QByteArray& ke
     request.alveoleId = 1234;
     request.technicianKey = key;
     request.generateNetworkKeys();
+    if (adjust) {
+        adjust(request);
+    }
     if (used) {
         *used = request;
     }
@@ -79,6 +87,49 @@ void TstProvisioningClient::wrongCredentialIsRefused()
     const ProvisioningResult none = run(hub, QByteArray());
     QVERIFY(!none.ok);
     QVERIFY(none.errorText.contains(QStringLiteral("No technician credential")));
+}
+
+void TstProvisioningClient::ledgerDomainGoesToProtocol11Hubs()
+{
+    // A 1.1 hub gets the domain given (here not the demo one).
+    FakeHubConfig config;
+    config.capabilities |= SWP_CAP_LEDGER_READING;
+    FakeHub modern(config);
+    const QByteArray token = QByteArray::fromHex("00112233445566778899aabbccddeeff00112233");
+    ProvisioningResult result = run(modern, config.technicianKey, nullptr, [&](ProvisioningRequest& r) {
+        r.chainId = 31337;
+        r.nrgToken = token;
+    });
+    QVERIFY2(result.ok, qPrintable(result.errorText));
+    QVERIFY(result.ledgerDomainSet);
+    QCOMPARE(modern.ledgerChainId(), quint64(31337));
+    QCOMPARE(modern.ledgerNrgToken(), token);
+    // By default, the demo ledger's.
+    FakeHub modernDefault(config);
+    result = run(modernDefault, config.technicianKey);
+    QVERIFY2(result.ok, qPrintable(result.errorText));
+    QVERIFY(result.ledgerDomainSet);
+    QCOMPARE(modernDefault.ledgerChainId(), kDemoLedgerChainId);
+    QCOMPARE(modernDefault.ledgerNrgToken(), QByteArray::fromHex("0000000000000000000000000000000000001001"));
+    QCOMPARE(parseAddress(QStringLiteral("0x0000000000000000000000000000000000001001")), demoNrgTokenAddress());
+    QVERIFY(!parseAddress(QStringLiteral("0x1001")));
+    QVERIFY(!parseAddress(QStringLiteral("0xZZ00000000000000000000000000000000001001")));
+
+    // A 1.0 hub gets the short PROVISION (its decoder takes nothing else) and the result says so.
+    FakeHub old;
+    result = run(old, FakeHubConfig{}.technicianKey);
+    QVERIFY2(result.ok, qPrintable(result.errorText));
+    QVERIFY(!result.ledgerDomainSet);
+    QCOMPARE(old.ledgerChainId(), quint64(0));
+
+    // An invalid domain is refused before any I/O: the hub is left as it was.
+    FakeHub fresh(config);
+    result = run(fresh, config.technicianKey, nullptr, [](ProvisioningRequest& r) { r.chainId = 0; });
+    QVERIFY(!result.ok);
+    QVERIFY2(result.errorText.contains(QStringLiteral("chain id")), qPrintable(result.errorText));
+    result = run(fresh, config.technicianKey, nullptr, [](ProvisioningRequest& r) { r.nrgToken.chop(1); });
+    QVERIFY(!result.ok);
+    QVERIFY(!fresh.provisioned());
 }
 
 void TstProvisioningClient::eip55MatchesTheSpecification()

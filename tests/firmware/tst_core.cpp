@@ -1,6 +1,7 @@
 // firmware/core units: LoRaWAN 1.0 uplink against the lora-packet reference frame, local
 // decisions (setpoint, fallback, islanding, shedding, battery limits), 15-minute registers
-// and the Ethereum-style reading signature recovered to the signer's address.
+// the ledger-format reading signature (the ledger README's worked example, byte for byte),
+// and the store's migration from firmware 1.0's record format.
 #include <cstring>
 #include <random>
 #include <string>
@@ -14,6 +15,7 @@
 #include "firmware/port/swh_flash_area.h"
 #include "firmware/core/swh_zcl.h"
 #include "firmware/crypto/swh_crypto.h"
+#include "firmware/protocol/swp_crc32.h"
 #include "tests/firmware/fw_test.h"
 #include "tests/firmware/fw_test_util.h"
 
@@ -172,7 +174,7 @@ void testMeterAndReadings()
     FW_CHECK(closed.starts.size() == 3 && closed.regs[2].importJ == 0);
     FW_CHECK(m.periodStartS == (t0 + 20000) - (t0 + 20000) % 900);
 
-    // Reading signature: recover the signer's address from the EIP-191 digest.
+    // Reading signature in the ledger's format: the signer's key is recovered from the digest.
     swp_reading r;
     swh_reading_fill(closed.starts[0], &closed.regs[0], &r);
     FW_CHECK(r.importWh == 83 && r.pvWh == 166 && r.periodS == 900);
@@ -180,17 +182,65 @@ void testMeterAndReadings()
     for (int i = 0; i < 32; ++i) secret[i] = static_cast<uint8_t>(i + 1);
     FW_CHECK(swh_secp_pubkey(secret, pub) == 0);
     swh_eth_address(pub, address);
-    FW_CHECK(swh_reading_sign(secret, address, 7, 42, &r) == 0);
-    FW_CHECK(r.signature[64] == 27 || r.signature[64] == 28);
-    swh_reading_digest(address, 7, 42, &r, digest);
-    uint8_t sig[65];
-    std::memcpy(sig, r.signature, 65);
-    sig[64] = static_cast<uint8_t>(sig[64] - 27);
-    FW_CHECK(swh_secp_recover(digest, sig, recovered) == 0 && std::memcmp(recovered, pub, 64) == 0);
-    // Any field change breaks it: the recovered key is someone else.
-    r.importWh += 1;
-    swh_reading_digest(address, 7, 42, &r, digest);
-    FW_CHECK(swh_secp_recover(digest, sig, recovered) != 0 || std::memcmp(recovered, pub, 64) != 0);
+    swh_ledger_domain domain;
+    swh_ledger_domain_demo(&domain);
+    FW_CHECK(swh_reading_sign(secret, &domain, address, &r) == 0);
+    FW_CHECK(r.signature[64] == 0 || r.signature[64] == 1);  // bare recovery id
+    swh_reading_digest(&domain, address, &r, digest);
+    FW_CHECK(swh_secp_recover(digest, r.signature, recovered) == 0 && std::memcmp(recovered, pub, 64) == 0);
+    // Any signed field or the domain changed: the recovered key is someone else's.
+    swp_reading changed = r;
+    changed.importWh += 1;
+    swh_reading_digest(&domain, address, &changed, digest);
+    FW_CHECK(swh_secp_recover(digest, r.signature, recovered) != 0 || std::memcmp(recovered, pub, 64) != 0);
+    swh_ledger_domain other = domain;
+    other.chainId = 1;
+    swh_reading_digest(&other, address, &r, digest);
+    FW_CHECK(swh_secp_recover(digest, r.signature, recovered) != 0 || std::memcmp(recovered, pub, 64) != 0);
+}
+
+// The worked example of ledger/contracts/README.md ("Signed reading format", checked there
+// against ethers 6): the firmware's message, digest and RFC 6979 signature must be the
+// ledger's byte for byte, or NRGcoin.submitReading refuses every reading.
+void testReadingMatchesTheLedgerExample()
+{
+    uint8_t tag[32];
+    const char *tagText = "Swarmergy.MeterReading.v1";
+    swh_keccak256(reinterpret_cast<const uint8_t *>(tagText), std::strlen(tagText), tag);
+    FW_CHECK(toHex(tag, 32) == toHex(swh_reading_tag, 32));
+    FW_CHECK(toHex(swh_reading_tag, 32) == "1f25839525e62078011355677cf915cfa2dfa3447bd99601b7c8707b2de1677c");
+
+    uint8_t secret[32], pub[64], hub[20];
+    std::memset(secret, 0x46, sizeof secret);
+    FW_CHECK(swh_secp_pubkey(secret, pub) == 0);
+    swh_eth_address(pub, hub);
+    FW_CHECK(toHex(hub, 20) == "9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f");
+
+    swh_ledger_domain domain;
+    swh_ledger_domain_demo(&domain);  // chainId 2468, nrgToken 0x…1001
+    swp_reading r{};
+    r.periodStartS = 1782258300u;
+    r.periodS = 900;
+    r.exportWh = 1500;
+    r.importWh = 250;
+    r.pvWh = 4321;  // not signed: the ledger mints on export and import only
+    uint8_t message[SWH_READING_MESSAGE_SIZE];
+    swh_reading_message(&domain, hub, &r, message);
+    FW_CHECK(toHex(message, sizeof message) ==
+             "1f25839525e62078011355677cf915cfa2dfa3447bd99601b7c8707b2de1677c"
+             "00000000000000000000000000000000000000000000000000000000000009a4"
+             "0000000000000000000000000000000000000000000000000000000000001001"
+             "0000000000000000000000009d8a62f656a8d1615c1294fd71e9cfb3e4855a4f"
+             "000000000000000000000000000000000000000000000000000000006a3b1a7c"
+             "00000000000000000000000000000000000000000000000000000000000005dc"
+             "00000000000000000000000000000000000000000000000000000000000000fa");
+    uint8_t digest[32];
+    swh_reading_digest(&domain, hub, &r, digest);
+    FW_CHECK(toHex(digest, 32) == "cc0aae0954fc2f3db9cad313a25c0b7ea83da3423171da4ce6596f5157d15408");
+    FW_CHECK(swh_reading_sign(secret, &domain, hub, &r) == 0);
+    FW_CHECK(toHex(r.signature, 32) == "3169325f13d4ce9e1e9d4467d70a43897887f98b1b279366b9372bf835ab7c87");
+    FW_CHECK(toHex(r.signature + 32, 32) == "527a58e0a4cddf33e08c1995ab8175d039e52de926f73cd65e844befa9083c94");
+    FW_CHECK(r.signature[64] == 0);
 }
 
 void testZcl()
@@ -257,6 +307,60 @@ void testStorePowerCuts()
     FW_CHECK(swh_config_check(SWH_CFG_SOC_MAX_PERMILLE, 1001) != 0 && swh_config_check(0, 1) == -1);
 }
 
+// A hub upgraded from firmware 1.0 finds a format-1 store record (no ledger domain): it keeps
+// its identity, provisioning and settings, signs for the demo ledger, and the next save is a
+// format-2 record that loads back with the domain provisioning gave it.
+void testStoreMigratesFormat1()
+{
+    struct RecordV1 {  // firmware 1.0's swh_persistent
+        uint32_t magic, seq, provisioned, identityValid, rucheId, alveoleId;
+        swh_lorawan_session lora;
+        uint8_t identitySecret[32];
+        int32_t config[SWH_CFG_KEY_COUNT];
+        uint32_t crc;
+    };
+    std::vector<uint8_t> flash(SWH_FLASH_USED_SIZE);
+    swh_flash_sim_attach(flash.data(), flash.size());
+    swh_flash_sim_erase_all();
+    swh_flash_sim_set_budget(-1);
+    RecordV1 old{};
+    old.magic = 0x53575354u;
+    old.seq = 5;
+    old.provisioned = 1;
+    old.identityValid = 1;
+    old.rucheId = 7;
+    old.alveoleId = 42;
+    old.lora.devAddr = 0x26011234u;
+    old.lora.fCntUp = 99;
+    std::memset(old.identitySecret, 0x46, 32);
+    old.config[SWH_CFG_BATTERY_CAPACITY_WH] = 12345;
+    old.crc = swp_crc32(reinterpret_cast<const uint8_t *>(&old), offsetof(RecordV1, crc));
+    const swh_flash_area *fa = swh_flash_area_get(SWH_AREA_CONFIG);
+    std::vector<uint8_t> record((sizeof old + SWH_FLASH_ALIGN - 1) / SWH_FLASH_ALIGN * SWH_FLASH_ALIGN, 0xFF);
+    std::memcpy(record.data(), &old, sizeof old);
+    FW_CHECK(swh_flash_area_write(fa, 0, record.data(), record.size()) == 0);
+
+    swh_persistent s;
+    FW_CHECK(swh_store_load(&s) == 0);
+    FW_CHECK(s.provisioned == 1 && s.identityValid == 1 && s.rucheId == 7 && s.alveoleId == 42);
+    FW_CHECK(s.lora.devAddr == 0x26011234u && s.lora.fCntUp == 99 && s.identitySecret[31] == 0x46);
+    FW_CHECK(s.config[SWH_CFG_BATTERY_CAPACITY_WH] == 12345 && s.config[SWH_CFG_SOC_MIN_PERMILLE] == 0);
+    FW_CHECK(s.ledger.chainId == SWH_DEMO_CHAIN_ID && s.ledger.nrgToken[18] == 0x10 && s.ledger.nrgToken[19] == 0x01);
+    // A corrupted format-1 record is not taken for one.
+    swh_persistent none;
+    flash[fa->offset + sizeof(uint32_t) * 4] ^= 1;
+    FW_CHECK(swh_store_load(&none) == -1);
+    flash[fa->offset + sizeof(uint32_t) * 4] ^= 1;
+
+    s.ledger.chainId = 31337;
+    s.ledger.nrgToken[0] = 0xAB;
+    FW_CHECK(swh_store_save(&s) == 0);
+    swh_persistent back;
+    FW_CHECK(swh_store_load(&back) == 0);
+    FW_CHECK(back.seq == 6 && back.ledger.chainId == 31337 && back.ledger.nrgToken[0] == 0xAB);
+    FW_CHECK(back.identityValid == 1 && back.rucheId == 7 && back.lora.fCntUp == 99);
+}
+
 }  // namespace
 
 int main()
@@ -264,7 +368,9 @@ int main()
     testLorawan();
     testDecisions();
     testMeterAndReadings();
+    testReadingMatchesTheLedgerExample();
     testZcl();
     testStorePowerCuts();
+    testStoreMigratesFormat1();
     return FW_TEST_RESULT();
 }

@@ -184,6 +184,32 @@ void testMessageRoundTrips()
     FW_CHECK(std::memcmp(back.body.flashChunk.data, data, 5) == 0);
     FW_CHECK(swp_message_decode(0x77, out, len, &back) == SWP_ERR_UNKNOWN_TYPE);
     FW_CHECK(swp_message_encode(&m, out, 6, &len) == SWP_ERR_RANGE);
+    // PROVISION's optional ledger domain (protocol 1.1): 76 bytes without, 104 with; the
+    // flag follows the length, and a payload between the two is malformed.
+    swp_message p{};
+    p.type = SWP_MSG_PROVISION;
+    p.body.provision.rucheId = 7;
+    p.body.provision.appSKey[15] = 0x5A;
+    uint8_t pout[200];
+    FW_CHECK(swp_message_encode(&p, pout, sizeof pout, &len) == SWP_OK && len == 76);
+    FW_CHECK(swp_message_decode(SWP_MSG_PROVISION, pout, len, &back) == SWP_OK);
+    FW_CHECK(back.body.provision.hasLedgerDomain == 0 && back.body.provision.chainId == 0 &&
+             back.body.provision.appSKey[15] == 0x5A);
+    p.body.provision.hasLedgerDomain = 1;
+    p.body.provision.chainId = 0x0102030405060708ull;
+    p.body.provision.nrgToken[0] = 0xAA;
+    p.body.provision.nrgToken[19] = 0x01;
+    FW_CHECK(swp_message_encode(&p, pout, sizeof pout, &len) == SWP_OK && len == 104);
+    FW_CHECK(pout[76] == 0x08 && pout[83] == 0x01 && pout[84] == 0xAA && pout[103] == 0x01);  // u64 LE
+    FW_CHECK(swp_message_decode(SWP_MSG_PROVISION, pout, len, &back) == SWP_OK);
+    FW_CHECK(back.body.provision.hasLedgerDomain == 1 && back.body.provision.chainId == 0x0102030405060708ull);
+    FW_CHECK(back.body.provision.nrgToken[0] == 0xAA && back.body.provision.rucheId == 7);
+    for (size_t cut = 77; cut < 104; ++cut) {
+        FW_CHECK_MSG(swp_message_decode(SWP_MSG_PROVISION, pout, cut, &back) == SWP_ERR_MALFORMED, "%zu bytes", cut);
+    }
+    FW_CHECK(swp_message_decode(SWP_MSG_PROVISION, pout, 105, &back) == SWP_ERR_MALFORMED);
+    FW_CHECK(swp_message_encode(&p, pout, 90, &len) == SWP_ERR_RANGE);
+
     char version[16];
     swp_version_format(SWP_VERSION_PACK(1, 12, 300), version, sizeof version);
     FW_CHECK(std::string(version) == "1.12.300");

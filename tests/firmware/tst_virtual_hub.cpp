@@ -1,8 +1,9 @@
 // The virtual hub end to end over its pty, as the console and swarmergy-hubctl will use it:
 // handshake, info, technician challenge-response provisioning, configuration, sensor feeds
-// closing a 15-minute period into a signed reading (verified here with libsecp256k1, the
-// desktop's library) and a LoRaWAN uplink (MIC and decryption checked), ZCL, retransmission,
-// refused images, flashing with resume, test boot, confirm, and state kept across a kill.
+// closing a 15-minute period into a reading signed for the provisioned ledger domain (verified
+// here with libsecp256k1, the desktop's library) and a LoRaWAN uplink (MIC and decryption
+// checked), ZCL, retransmission, refused images, flashing with resume, test boot, confirm,
+// and state kept across a kill.
 #include <secp256k1.h>
 #include <secp256k1_recovery.h>
 
@@ -83,6 +84,7 @@ void testHandshakeAndRetransmission(HubClient &c)
     FW_CHECK(r.ok && r.header.type == SWP_MSG_HELLO_REPLY);
     FW_CHECK(r.msg.body.helloReply.firmwareVersion == SWP_VERSION_PACK(1, 0, 0));
     FW_CHECK((r.msg.body.helloReply.capabilities & SWP_CAP_FLASH) && (r.msg.body.helloReply.capabilities & SWP_CAP_FLASH_RLE));
+    FW_CHECK(r.msg.body.helloReply.capabilities & SWP_CAP_LEDGER_READING);  // protocol 1.1
     FW_CHECK(std::string(reinterpret_cast<const char *>(r.msg.body.helloReply.model)) == "SWH-HOST");
     const swp_info_reply i = info(c);
     FW_CHECK(i.activeSlot == 0 && i.imageState == 0 && i.provisioned == 0);
@@ -108,6 +110,8 @@ void testHandshakeAndRetransmission(HubClient &c)
 }
 
 Bytes g_address;
+// The ledger domain the hub is provisioned with (not the demo one: the reading must carry it).
+swh_ledger_domain g_domain;
 
 void testProvisioning(HubClient &c)
 {
@@ -119,6 +123,11 @@ void testProvisioning(HubClient &c)
     p.body.provision.devAddr = 0x26011234u;
     std::memcpy(p.body.provision.nwkSKey, kNwk, 16);
     std::memcpy(p.body.provision.appSKey, kApp, 16);
+    g_domain.chainId = 31337;
+    for (int i = 0; i < 20; ++i) g_domain.nrgToken[i] = static_cast<uint8_t>(0xA0 + i);
+    p.body.provision.hasLedgerDomain = 1;
+    p.body.provision.chainId = 0;  // refused first: no ledger has chain id 0
+    std::memcpy(p.body.provision.nrgToken, g_domain.nrgToken, 20);
     // Without a challenge, and with a wrong answer: denied.
     Received r = c.request(p);
     FW_CHECK(r.ok && r.msg.body.provisionReply.status == SWP_ERR_DENIED);
@@ -130,6 +139,12 @@ void testProvisioning(HubClient &c)
     swh_hmac_sha256(techKey.data(), 32, ch.msg.body.challenge.nonce, 32, p.body.provision.response);
     r = c.request(p);
     FW_CHECK(r.ok && r.msg.body.provisionReply.status == SWP_ERR_DENIED);
+    ch = c.request(msgOf(SWP_MSG_PROVISION_CHALLENGE));
+    swh_hmac_sha256(techKey.data(), 32, ch.msg.body.challenge.nonce, 32, p.body.provision.response);
+    r = c.request(p);
+    FW_CHECK(r.ok && r.msg.body.provisionReply.status == SWP_ERR_RANGE);
+    FW_CHECK(info(c).provisioned == 0);
+    p.body.provision.chainId = g_domain.chainId;
     ch = c.request(msgOf(SWP_MSG_PROVISION_CHALLENGE));
     swh_hmac_sha256(techKey.data(), 32, ch.msg.body.challenge.nonce, 32, p.body.provision.response);
     r = c.request(p);
@@ -166,8 +181,8 @@ bool recoverAddress(const uint8_t digest[32], const uint8_t sig65[65], uint8_t a
     secp256k1_context *ctx = secp256k1_context_create(SECP256K1_CONTEXT_VERIFY);
     secp256k1_ecdsa_recoverable_signature sig;
     secp256k1_pubkey pub;
-    bool ok = sig65[64] >= 27 &&
-              secp256k1_ecdsa_recoverable_signature_parse_compact(ctx, &sig, sig65, sig65[64] - 27) &&
+    bool ok = sig65[64] <= 1 &&  // the ledger's v: the bare recovery id
+              secp256k1_ecdsa_recoverable_signature_parse_compact(ctx, &sig, sig65, sig65[64]) &&
               secp256k1_ecdsa_recover(ctx, &pub, &sig, digest);
     if (ok) {
         uint8_t out[65];
@@ -193,10 +208,17 @@ void testMeteringReadingUplink(HubClient &c)
     FW_CHECK(reading.ok && reading.msg.body.reading.periodStartS == t0 && reading.msg.body.reading.periodS == 900);
     const swp_reading &rd = reading.msg.body.reading;
     FW_CHECK(rd.pvWh == 300);  // 1200 W for 15 minutes
+    // Signed for the domain it was provisioned with, in the ledger's format; the same reading
+    // under the demo domain recovers someone else.
     uint8_t digest[32], recovered[20];
-    swh_reading_digest(g_address.data(), 7, 42, &rd, digest);
+    swh_reading_digest(&g_domain, g_address.data(), &rd, digest);
     FW_CHECK(recoverAddress(digest, rd.signature, recovered) &&
              std::memcmp(recovered, g_address.data(), 20) == 0);
+    swh_ledger_domain demo;
+    swh_ledger_domain_demo(&demo);
+    swh_reading_digest(&demo, g_address.data(), &rd, digest);
+    FW_CHECK(!recoverAddress(digest, rd.signature, recovered) ||
+             std::memcmp(recovered, g_address.data(), 20) != 0);
     // The LoRaWAN uplink of the same period: MIC under NwkSKey, payload under AppSKey.
     const Received up = c.waitFor([](const Received &f) { return f.header.type == SWP_MSG_UPLINK; }, 3000);
     FW_CHECK(up.ok && up.payload.size() == 13 + 24);

@@ -7,17 +7,20 @@
 #include "firmware/core/swh_port.h"
 #include "firmware/crypto/swh_crypto.h"
 #include "firmware/port/m4/m4_board.h"
+#include "firmware/port/m4/m4_ring.h"
 
 #ifndef SWH_APP_VERSION
 #define SWH_APP_VERSION SWP_VERSION_PACK(0, 0, 0)
 #endif
 
-#define RX_SIZE 2048u
 #define TX_SIZE 2048u
 #define TICK_HZ 100u
 
-static uint8_t s_rx[RX_SIZE];
-static volatile uint32_t s_rxHead, s_rxTail;
+/* The receive ring holds a whole protocol window of maximum-size frames (m4_ring.h); C99
+ * has no _Static_assert, so a negative array size fails the build otherwise. */
+typedef char rx_ring_holds_the_window[M4_RX_RING_SIZE > SWH_HUB_WINDOW * SWP_MAX_WIRE_FRAME ? 1 : -1];
+static uint8_t s_rxBuffer[M4_RX_RING_SIZE];
+static m4_ring s_rx;
 static uint8_t s_tx[TX_SIZE];
 static volatile uint32_t s_txHead, s_txTail;
 static volatile uint32_t s_txBusy;
@@ -43,11 +46,7 @@ void UART0_RX_Handler(void)
     while (UART_STATE & UART_STATE_RXFULL) {
         const uint8_t byte = (uint8_t)UART_DATA;
         stir_entropy(SYST_CVR ^ ((uint32_t)byte << 24));
-        const uint32_t next = (s_rxHead + 1u) % RX_SIZE;
-        if (next != s_rxTail) { /* full: drop; the host retransmits */
-            s_rx[s_rxHead] = byte;
-            s_rxHead = next;
-        }
+        m4_ring_push(&s_rx, byte); /* full: dropped; the host retransmits */
     }
 }
 
@@ -108,16 +107,6 @@ void swh_port_serial_number(uint8_t serial[8])
     memcpy(serial, kSerial, 8);
 }
 
-static size_t rx_pop(uint8_t *out, size_t cap)
-{
-    size_t n = 0;
-    while (n < cap && s_rxTail != s_rxHead) {
-        out[n++] = s_rx[s_rxTail];
-        s_rxTail = (s_rxTail + 1u) % RX_SIZE;
-    }
-    return n;
-}
-
 int main(void)
 {
     const volatile swh_m4_handoff *h = (const volatile swh_m4_handoff *)SWH_M4_HANDOFF_ADDRESS;
@@ -125,6 +114,7 @@ int main(void)
     const swh_hub_boot_info info = {fromBootloader ? h->slot : 0,
                                     fromBootloader ? (int)h->testBoot : 0,
                                     fromBootloader ? h->version : SWH_APP_VERSION, "SWH-M4"};
+    m4_ring_init(&s_rx, s_rxBuffer, sizeof s_rxBuffer);
     m4_systick_init(TICK_HZ);
     m4_uart_init(1);
     m4_enable_irq();
@@ -136,7 +126,7 @@ int main(void)
     swh_hub_init(&info);
     for (;;) {
         uint8_t buf[128];
-        const size_t n = rx_pop(buf, sizeof buf);
+        const size_t n = m4_ring_pop(&s_rx, buf, sizeof buf);
         if (n > 0) {
             swh_hub_receive(buf, n);
             continue;
@@ -146,7 +136,7 @@ int main(void)
             m4_system_reset();
         }
         m4_disable_irq();
-        if (s_rxTail == s_rxHead) {
+        if (m4_ring_empty(&s_rx)) {
             m4_wfi(); /* wakes on UART or SysTick even with interrupts masked */
         }
         m4_enable_irq();
