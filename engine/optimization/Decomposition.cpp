@@ -170,10 +170,13 @@ double leastViolating(const std::vector<std::pair<double, double>>& ranges, doub
 }
 
 // A relaxation of the scenario with far fewer variables: in every ruche, the alvéoles of one
-// class (same value of lost load, same battery efficiencies and cycle cost, or no battery)
-// become one alvéole with the summed load, PV, connection and battery. Any schedule of the
-// scenario maps to one of the relaxation at the same cost (sum the alvéoles of a class), so
-// the relaxation's LP optimum is a lower bound on the scenario's optimum.
+// class become one alvéole with the summed load, PV, connection and battery. A class is a value
+// of lost load and, for alvéoles with a battery, its efficiencies and cycle cost; alvéoles
+// without a battery join a class of their value of lost load that has one (its battery is the
+// sum of its members' batteries). Any schedule of the scenario maps to one of the relaxation
+// at the same cost (sum the alvéoles of a class: the dynamics are the same linear map, the
+// bounds add up, |Σ x_i| <= Σ connection_i), so the relaxation's LP optimum is a lower bound
+// on the scenario's optimum. Fewer classes, a smaller LP: generated ruches have one class.
 std::vector<double> alveoleClassKey(const model::Alveole& a)
 {
     std::vector<double> key{a.vollPerKwh, a.battery ? 1.0 : 0.0};
@@ -181,17 +184,27 @@ std::vector<double> alveoleClassKey(const model::Alveole& a)
     return key;
 }
 
-// Index of each alvéole's class in its ruche (classes in order of first appearance).
+// Index of each alvéole's class in its ruche: the classes of the alvéoles with a battery in
+// order of first appearance, then those without join the first class of their value of lost
+// load (or open one).
 std::vector<std::size_t> alveoleClasses(const model::Ruche& r)
 {
     std::vector<std::vector<double>> keys;
-    std::vector<std::size_t> index;
-    for (const auto& a : r.alveoles) {
-        const auto key = alveoleClassKey(a);
-        std::size_t k = 0;
-        while (k < keys.size() && keys[k] != key) ++k;
-        if (k == keys.size()) keys.push_back(key);
-        index.push_back(k);
+    std::vector<std::size_t> index(r.alveoles.size(), 0);
+    for (bool withBattery : {true, false}) {
+        for (std::size_t i = 0; i < r.alveoles.size(); ++i) {
+            const auto& a = r.alveoles[i];
+            if (a.battery.has_value() != withBattery) continue;
+            const auto key = alveoleClassKey(a);
+            std::size_t k = 0;
+            if (withBattery) {
+                while (k < keys.size() && keys[k] != key) ++k;
+            } else {
+                while (k < keys.size() && keys[k][0] != a.vollPerKwh) ++k;
+            }
+            if (k == keys.size()) keys.push_back(key);
+            index[i] = k;
+        }
     }
     return index;
 }
@@ -200,34 +213,32 @@ model::Scenario aggregateAlveoleClasses(const model::Scenario& s)
 {
     model::Scenario agg = s;
     for (auto& r : agg.ruches) {
-        std::vector<model::Alveole> classes;
-        std::vector<std::vector<double>> keys;
-        for (const auto& a : r.alveoles) {
-            const std::vector<double> key = alveoleClassKey(a);
-            std::size_t k = 0;
-            while (k < keys.size() && keys[k] != key) ++k;
-            if (k == keys.size()) {
-                keys.push_back(key);
-                model::Alveole c;
-                c.id = r.id + "-class-" + std::to_string(k);
-                c.vollPerKwh = a.vollPerKwh;
-                c.loadKw.assign(s.steps, 0.0);
-                c.pvKw.assign(s.steps, 0.0);
-                if (a.battery) {
-                    c.battery = model::Battery{};
-                    c.battery->etaCharge = a.battery->etaCharge;
-                    c.battery->etaDischarge = a.battery->etaDischarge;
-                    c.battery->cycleCostPerKwh = a.battery->cycleCostPerKwh;
-                }
-                classes.push_back(std::move(c));
-            }
-            auto& c = classes[k];
+        const std::vector<std::size_t> cls = alveoleClasses(r);
+        std::size_t count = 0;
+        for (std::size_t k : cls) count = std::max(count, k + 1);
+        std::vector<model::Alveole> classes(count);
+        for (std::size_t k = 0; k < count; ++k) {
+            classes[k].id = r.id + "-class-" + std::to_string(k);
+            classes[k].connectionKw = 0;
+            classes[k].loadKw.assign(s.steps, 0.0);
+            classes[k].pvKw.assign(s.steps, 0.0);
+        }
+        for (std::size_t i = 0; i < r.alveoles.size(); ++i) {
+            const auto& a = r.alveoles[i];
+            auto& c = classes[cls[i]];
+            c.vollPerKwh = a.vollPerKwh;
             c.connectionKw += a.connectionKw;
             for (int t = 0; t < s.steps; ++t) {
                 c.loadKw[t] += a.loadKw[t];
                 c.pvKw[t] += a.pvKw[t];
             }
             if (a.battery) {
+                if (!c.battery) {
+                    c.battery = model::Battery{};
+                    c.battery->etaCharge = a.battery->etaCharge;
+                    c.battery->etaDischarge = a.battery->etaDischarge;
+                    c.battery->cycleCostPerKwh = a.battery->cycleCostPerKwh;
+                }
                 auto& b = *c.battery;
                 b.capacityKwh += a.battery->capacityKwh;
                 b.chargeKw += a.battery->chargeKw;

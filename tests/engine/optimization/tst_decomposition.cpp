@@ -171,6 +171,28 @@ void chunksWithHalo()
     CHECK(gapWith <= 0.5 * gapWithout, "halo 2: gap " << gapWith << " not half of the gap without " << gapWithout);
 }
 
+// The aggregated relaxation: one alvéole per class (alvéoles without a battery join the class
+// of their value of lost load), its LP optimum never above the scenario's.
+void relaxationIsARelaxation()
+{
+    auto s = generated(60, 2, kWinter, false, 31);
+    // A second value of lost load and a second battery efficiency in the first ruche.
+    auto& first = s.ruches[0].alveoles;
+    for (std::size_t i = 0; i < first.size(); i += 5) first[i].vollPerKwh = 9.0;
+    for (std::size_t i = 1; i < first.size(); i += 3)
+        if (first[i].battery) first[i].battery->etaCharge = 0.9;
+    const auto agg = optimization::aggregatedRelaxation(s);
+    std::size_t classes = 0;
+    for (const auto& r : agg.ruches) classes += r.alveoles.size();
+    CHECK(agg.ruches[1].alveoles.size() == 1, "generated ruche: one class, got " << agg.ruches[1].alveoles.size());
+    CHECK(agg.ruches[0].alveoles.size() >= 3 && agg.ruches[0].alveoles.size() <= 4,
+          "two values of lost load x two efficiencies: 3 or 4 classes, got " << agg.ruches[0].alveoles.size());
+    const double optimum = optimization::solveWithClp(s, optimization::ClpAlgorithm::DualSimplex).schedule.objective;
+    const double relaxed = *optimization::solveWithClp(agg, optimization::ClpAlgorithm::DualSimplex).schedule.bound;
+    CHECK(relaxed <= optimum + 1e-7 * std::max(1.0, std::abs(optimum)), "relaxation " << relaxed << " above " << optimum);
+    std::cout << "relaxation: " << classes << " classes, optimum " << relaxed << " <= " << optimum << "\n";
+}
+
 }  // namespace
 
 int main()
@@ -179,6 +201,7 @@ int main()
     absurdButValid();
     repairKeepsSimultaneousChargeAndDischarge();
     chunksWithHalo();
+    relaxationIsARelaxation();
     compareWithClp(generated(60, 1, kSummer, false, 1), "60 alvéoles, 1 ruche, summer");
     compareWithClp(generated(60, 1, kWinter, false, 2), "60 alvéoles, 1 ruche, winter");
     compareWithClp(generated(80, 4, kSummer, false, 3), "80 alvéoles, 4 ruches, summer");
