@@ -1,4 +1,4 @@
-// swarmergy-engine forecast-eval --seed S --alveoles N --train-weeks W --test-weeks T
+// swarmergy-engine forecast-eval --seed S --alveoles N --train-weeks W --test-weeks T [--season NAME]
 // Simulates history with engine/simulation, trains every ruche's forecast models on the
 // first W weeks (engine/forecast) and scores them on the next T weeks against seasonal naive
 // and persistence. Ends with "skill: load=X pv=Y" (1 - model MAE / seasonal-naive MAE).
@@ -10,7 +10,9 @@
 #include "engine/forecast/RucheForecaster.h"
 #include "engine/simulation/FleetGenerator.h"
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <cstdio>
 #include <limits>
 #include <ostream>
@@ -47,6 +49,15 @@ int forecastEval(const Arguments& args, std::ostream& out, std::ostream& err)
     const int trainWeeks = int(args.integer("train-weeks", 2, 52));
     const int testWeeks = int(args.integer("test-weeks", 1, 52));
     if (const auto start = args.optionalText("start")) options.start = *start;
+    if (const auto season = args.optionalText("season")) {
+        if (args.optionalText("start")) throw UsageError("--season and --start both set the start: give one");
+        const auto* found = std::find_if(std::begin(forecast::kSeasons), std::end(forecast::kSeasons),
+                                         [&](const forecast::SeasonStart& s) { return *season == s.name; });
+        if (found == std::end(forecast::kSeasons))
+            throw UsageError("--season " + *season + ": expected winter, spring, summer or autumn");
+        // The scored weeks start on the season's day; the history trainWeeks before it.
+        options.start = forecast::weeksBefore(found->scoredFromUtc, trainWeeks);
+    }
 
     simulation::Fleet fleet;
     try {
@@ -112,6 +123,8 @@ Command forecastEvalCommand()
                     {"test-weeks", "T", "held-out weeks that follow, scored", true},
                     {"ruches", "R", "number of ruches, default N / 100", false},
                     {"start", "TIME", "UTC start of the history, default 2026-06-21T00:00:00Z", false},
+                    {"season", "NAME", "winter, spring, summer or autumn: score the weeks from 12 Jan, 13 Apr, 2 Aug "
+                                       "or 19 Oct 2026 (instead of --start)", false},
                     {"models", "DIR", "also save the trained models in this data directory", false}},
                    forecastEval};
 }

@@ -180,19 +180,26 @@ void skyRows(Target target, const RucheHistory& h, int origin, double scale, flo
     const double inv = 1.0 / scale;
     const double index24 = skyIndex(y, clear, origin - 96, origin, 1e-9, 0.5);
     const double indexNow = skyIndex(y, clear, origin - 4, origin, 0.04 * scale, index24);
+    const double indexWeek = skyIndex(y, clear, origin - kWeekSteps, origin, 1e-9, 0.5);
     const std::int64_t originDay = calendarOf(h, origin - 1).localDay;
     for (int k = 0; k < kHorizonSteps; ++k) {
         const int t = origin + k;
         const Calendar c = calendarOf(h, t);
+        const bool sameDay = c.localDay == originDay;
+        // Beyond the origin's local day the sky is a new draw: today's index and values would
+        // only let the network memorise each training day (a few weeks hold a few dozen
+        // skies) and narrow its band (winter coverage fell to ~60 %). Those rows see the last
+        // week's sky level instead, a climatology that moves with the season.
+        const double lagValue = sameDay ? y[t - 96] : clear[t - 96] * indexWeek;
         float* f = out + std::size_t(k) * kSkyFeatures;
         const float row[kSkyFeatures] = {
             c.todSin, c.todCos,
             float(k) / kHorizonSteps,
             float(clear[t] * inv),
             float(clear[t - 96] * inv),
-            float(y[t - 96] * inv),
-            float(index24), float(indexNow),
-            float(c.localDay == originDay),
+            float(lagValue * inv),
+            float(sameDay ? index24 : indexWeek), float(sameDay ? indexNow : indexWeek),
+            float(sameDay),
         };
         std::copy(row, row + kSkyFeatures, f);
         multipliers[k] = float(clear[t] * inv);
@@ -269,6 +276,7 @@ TrainingSet buildTrainingSet(Target target, const RucheHistory& history, double 
             set.offsets.push_back(offsets[k]);
             set.targets.push_back(float(y[origin + k] / scale));
             set.references.push_back(float(y[origin + k - seasonalLagSteps(target)] / scale));
+            set.days.push_back(calendarOf(history, origin + k).localDay);
         }
     }
     return set;

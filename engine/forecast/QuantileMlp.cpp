@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
@@ -151,9 +152,8 @@ namespace {
 // because the held-out days are few (about a week) and the next weeks' weather differs more
 // from the training weeks than the held-out days do: measured test coverage lands near 75-80 %.
 // Scores are taken in raw units (divided by the multiplier) on rows where it is not tiny.
-constexpr double kConformalLevel = 0.85;
-
-float conformalMargin(const torch::Tensor& raw, const torch::Tensor& y, const torch::Tensor& m)
+// The level is TrainOptions::conformalLevel (0.85 by default).
+float conformalMargin(const torch::Tensor& raw, const torch::Tensor& y, const torch::Tensor& m, double conformalLevel)
 {
     const auto usable = m > 0.05 * m.max();
     if (usable.sum().item<std::int64_t>() < 10) return 0.0f;
@@ -161,10 +161,26 @@ float conformalMargin(const torch::Tensor& raw, const torch::Tensor& y, const to
     const auto low = raw.select(1, 0).masked_select(usable), high = raw.select(1, 2).masked_select(usable);
     const auto scores = torch::max(low - yRaw, yRaw - high);
     const auto n = scores.size(0);
-    const double level = std::min(1.0, std::ceil((n + 1) * kConformalLevel) / n);
+    const double level = std::min(1.0, std::ceil((n + 1) * conformalLevel) / n);
     return scores.quantile(level).item<float>();
 }
 }  // namespace
+
+std::vector<int> validationRows(const TrainingSet& set, const TrainOptions& options)
+{
+    const int rows = set.rows();
+    std::vector<int> out;
+    if (options.validationEveryDays > 1 && set.days.size() == std::size_t(rows)) {
+        const std::int64_t n = options.validationEveryDays;
+        for (int i = 0; i < rows; ++i)
+            if (((set.days[i] % n) + n) % n == n - 1) out.push_back(i);
+        if (out.size() >= 10 && int(out.size()) <= rows / 2) return out;
+        out.clear();   // too few days for that: the last rows as usual
+    }
+    const int count = std::clamp(int(rows * options.validationShare), 1, rows / 2);
+    for (int i = rows - count; i < rows; ++i) out.push_back(i);
+    return out;
+}
 
 QuantileMlp::QuantileMlp() : impl_(std::make_unique<Impl>()) {}
 QuantileMlp::~QuantileMlp() = default;
@@ -200,22 +216,30 @@ TrainReport QuantileMlp::train(const TrainingSet& set, const TrainOptions& optio
     // The network learns (target - offset) against the multiplier.
     const auto y = torch::from_blob(const_cast<float*>(set.targets.data()), {rows}, torch::kFloat32).clone() -
                    torch::from_blob(const_cast<float*>(set.offsets.data()), {rows}, torch::kFloat32);
-    const int validationRows = std::clamp(int(rows * options.validationShare), 1, rows / 2);
-    const int trainRows = rows - validationRows;
+    const std::vector<int> heldOut = validationRows(set, options);
+    std::vector<std::int64_t> trainIndex, validationIndex(heldOut.begin(), heldOut.end());
+    for (int i = 0, next = 0; i < rows; ++i) {
+        if (next < int(heldOut.size()) && heldOut[next] == i) ++next;
+        else trainIndex.push_back(i);
+    }
+    const int validationRows = int(validationIndex.size());
+    const int trainRows = int(trainIndex.size());
+    const auto trainSel = torch::tensor(trainIndex, torch::kInt64), validationSel = torch::tensor(validationIndex, torch::kInt64);
 
     Impl fresh;
     fresh.inputs = f;
     fresh.hidden = options.hiddenUnits;
-    fresh.inputMean = all.slice(0, 0, trainRows).mean(0);
+    fresh.inputMean = all.index_select(0, trainSel).mean(0);
     // A feature constant over the training rows (a day type absent from a short history)
     // carries nothing the network could learn; give it a huge scale so that it reads as 0
     // later instead of blowing up when it does vary.
-    const auto spread = all.slice(0, 0, trainRows).std(0);
+    const auto spread = all.index_select(0, trainSel).std(0);
     fresh.inputStd = torch::where(spread < 1e-4, torch::full_like(spread, 1e6), spread);
     fresh.net = std::make_shared<MlpNet>(f, options.hiddenUnits);
     const auto x = (all - fresh.inputMean) / fresh.inputStd;
-    const auto xTrain = x.slice(0, 0, trainRows), yTrain = y.slice(0, 0, trainRows), mTrain = m.slice(0, 0, trainRows);
-    const auto xVal = x.slice(0, trainRows), yVal = y.slice(0, trainRows), mVal = m.slice(0, trainRows);
+    const auto xTrain = x.index_select(0, trainSel), yTrain = y.index_select(0, trainSel), mTrain = m.index_select(0, trainSel);
+    const auto xVal = x.index_select(0, validationSel), yVal = y.index_select(0, validationSel),
+               mVal = m.index_select(0, validationSel);
 
     torch::optim::Adam optimizer(fresh.net->parameters(), torch::optim::AdamOptions(options.learningRate));
     std::uint64_t shuffleState = options.seed ^ 0x5eedf00dULL;
@@ -272,8 +296,13 @@ TrainReport QuantileMlp::train(const TrainingSet& set, const TrainOptions& optio
     {
         torch::NoGradGuard noGrad;
         const auto raw = fresh.net->forward(xVal);
-        fresh.medianWeight = bestMedianWeight(raw, yVal, mVal);
-        fresh.bandMargin = conformalMargin(Impl::calibrated(raw, fresh.medianWeight, 0.0f), yVal, mVal);
+        // Shrinking towards the offset only makes sense when there is one (the load habit):
+        // for PV and irradiance (offset 0) it would pull the median towards darkness whenever
+        // the held-out days happened to be dull.
+        const bool hasOffset = std::any_of(set.offsets.begin(), set.offsets.end(), [](float b) { return b != 0.0f; });
+        fresh.medianWeight = hasOffset ? bestMedianWeight(raw, yVal, mVal) : 1.0f;
+        fresh.bandMargin =
+            conformalMargin(Impl::calibrated(raw, fresh.medianWeight, 0.0f), yVal, mVal, options.conformalLevel);
     }
     fresh.refreshPlain();
     *impl_ = std::move(fresh);

@@ -32,6 +32,7 @@ struct TrainingSet {
     std::vector<float> multipliers;   // per row, >= 0 (1 when unused)
     std::vector<float> offsets;       // per row (0 when unused)
     std::vector<float> references;    // optional: a baseline forecast per row, for reports only
+    std::vector<std::int64_t> days;   // optional: local day of each row's target (for interleaved validation)
     int rows() const { return static_cast<int>(targets.size()); }
 };
 
@@ -42,6 +43,11 @@ struct TrainOptions {
     double learningRate = 3e-3;
     std::uint64_t seed = 1;
     double validationShare = 0.2;    // the last rows (latest in time) are held out
+    // > 0 (and TrainingSet::days given): hold out the rows whose target falls on every n-th
+    // local day instead, spread over the whole history (see validationRows()).
+    int validationEveryDays = 0;
+    // Share of the held-out rows the calibrated 10-90 % band must cover (see QuantileMlp.cpp).
+    double conformalLevel = 0.85;
     // Called after each epoch with the share done (0..1); return false to cancel.
     std::function<bool(double)> progress;
 };
@@ -55,6 +61,12 @@ struct TrainReport {
     double seconds = 0;
     bool cancelled = false;
 };
+
+// Indices of the held-out rows, ascending: the last validationShare of the rows, or with
+// validationEveryDays = n the rows of every n-th target day. The sky's days are independent
+// draws; a held-out block of the last days (a cloudy week, say) calibrated the PV band on
+// one kind of weather, days spread over the whole history stand for all of it.
+std::vector<int> validationRows(const TrainingSet& set, const TrainOptions& options);
 
 // A named float array, for the model file (weights, biases, input normalisation).
 struct NamedArray {

@@ -1,5 +1,6 @@
 #include "engine/forecast/RucheForecaster.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -12,21 +13,27 @@ namespace swarmergy::forecast {
 namespace {
 constexpr std::array<Target, kTargetCount> kTargets = {Target::Load, Target::Pv, Target::Irradiance};
 
-// MAE of the model's p50 and of seasonal naive on the validation rows (the last ones).
-void validationMae(const QuantileMlp& net, const TrainingSet& set, int validationRows, double scale,
+// MAE of the model's p50 and of seasonal naive on the held-out rows.
+void validationMae(const QuantileMlp& net, const TrainingSet& set, const std::vector<int>& heldOut, double scale,
                    TrainingMetrics& m)
 {
-    const int first = set.rows() - validationRows;
-    std::vector<float> out(std::size_t(validationRows) * kQuantileCount);
-    net.predict(set.features.data() + std::size_t(first) * set.featureCount, set.multipliers.data() + first,
-                set.offsets.data() + first, validationRows, out.data());
-    double model = 0, baseline = 0;
-    for (int i = 0; i < validationRows; ++i) {
-        model += std::fabs(out[std::size_t(i) * kQuantileCount + 1] - set.targets[first + i]);
-        baseline += std::fabs(set.references[first + i] - set.targets[first + i]);
+    const int f = set.featureCount, n = int(heldOut.size());
+    if (n == 0) return;
+    std::vector<float> features(std::size_t(n) * f), multipliers(n), offsets(n), out(std::size_t(n) * kQuantileCount);
+    for (int r = 0; r < n; ++r) {
+        const int i = heldOut[r];
+        std::copy_n(set.features.begin() + std::ptrdiff_t(i) * f, f, features.begin() + std::ptrdiff_t(r) * f);
+        multipliers[r] = set.multipliers[i];
+        offsets[r] = set.offsets[i];
     }
-    m.validationMaeModel = model / validationRows * scale;
-    m.validationMaeBaseline = baseline / validationRows * scale;
+    net.predict(features.data(), multipliers.data(), offsets.data(), n, out.data());
+    double model = 0, baseline = 0;
+    for (int r = 0; r < n; ++r) {
+        model += std::fabs(out[std::size_t(r) * kQuantileCount + 1] - set.targets[heldOut[r]]);
+        baseline += std::fabs(set.references[heldOut[r]] - set.targets[heldOut[r]]);
+    }
+    m.validationMaeModel = model / n * scale;
+    m.validationMaeBaseline = baseline / n * scale;
 }
 }  // namespace
 
@@ -46,6 +53,12 @@ bool RucheForecaster::train(const RucheHistory& history, int endStep, const Fore
                                         " (need about 9 days)");
         TrainOptions network = options.network;
         network.seed = options.network.seed * 31 + std::uint64_t(target);
+        // Load keeps the latest days held out (its level drifts with the season); the sky's
+        // days are independent, so PV and irradiance hold out days spread over the history.
+        if (target != Target::Load) {
+            network.validationEveryDays = options.skyValidationEveryDays;
+            network.conformalLevel = options.skyConformalLevel;
+        }
         if (options.progress)
             network.progress = [&](double share) { return options.progress(target, share); };
         const TrainReport report = model.network.train(set, network);
@@ -59,7 +72,7 @@ bool RucheForecaster::train(const RucheHistory& history, int endStep, const Fore
         m.validationPinball = report.validationPinball;
         m.trainSeconds = report.seconds;
         m.trainedUntilUtc = history.stepStartUtc(endStep);
-        validationMae(model.network, set, report.validationRows, model.scale, m);
+        validationMae(model.network, set, validationRows(set, network), model.scale, m);
         model.warning.clear();
     }
     models_ = std::move(trained);

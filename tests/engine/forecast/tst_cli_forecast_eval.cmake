@@ -25,6 +25,9 @@ expect_match("missing options" "${err}" "missing required option --alveoles")
 run(2 "too few training weeks" forecast-eval --seed 1 --alveoles 50 --train-weeks 1 --test-weeks 1)
 expect_match("too few training weeks" "${err}" "train-weeks")
 run(2 "bad number" forecast-eval --seed 1 --alveoles lots --train-weeks 2 --test-weeks 1)
+run(2 "unknown season" forecast-eval --seed 1 --alveoles 50 --train-weeks 2 --test-weeks 1 --season monsoon)
+expect_match("unknown season" "${err}" "winter, spring, summer or autumn")
+run(2 "season and start" forecast-eval --seed 1 --alveoles 50 --train-weeks 2 --test-weeks 1 --season winter --start 2026-01-01T00:00:00Z)
 run(0 "help" forecast-eval --help)
 expect_match("help" "${out}" "--train-weeks W")
 
@@ -38,3 +41,7 @@ foreach(target load pv irradiance)
     message(SEND_ERROR "--models did not write ${WORK}/ruche-1/${target}.model")
   endif()
 endforeach()
+
+# --season picks the start so that the scored week starts on the season's day.
+run(0 "winter season" forecast-eval --seed 3 --alveoles 60 --ruches 1 --train-weeks 2 --test-weeks 1 --season winter)
+expect_match("winter season" "${out}" "from 2025-12-29T00:00:00Z, train 2 weeks")
