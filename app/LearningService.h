@@ -38,6 +38,7 @@
 #include <QThreadPool>
 
 #include "app/services/AlarmSnapshot.h"
+#include "app/LearningWiring.h"
 #include "app/services/ForecastSnapshot.h"
 #include "engine/anomaly/AlarmJournal.h"
 #include "engine/anomaly/AlarmModel.h"
@@ -80,7 +81,7 @@ struct LearningOptions {
     anomaly::DetectorOptions detectors;
 };
 
-class LearningService : public QObject, public AlarmControl, public ForecastControl {
+class LearningService : public QObject, public AlarmControl, public ForecastControl, public LiveLearning {
     Q_OBJECT
 public:
     explicit LearningService(LearningOptions options, QObject* parent = nullptr);
@@ -108,12 +109,12 @@ public:
     // wait for ~9 simulated days and the first night) and puts it before what was fed
     // meanwhile, loads the saved models and trains if some are missing. Emits liveReady()
     // (or failed()); the training that may follow reports as trainNow() does.
-    void startLive(const simulation::Fleet& fleet, std::int64_t firstStepUtc, int warmupDays);
+    void startLive(const simulation::Fleet& fleet, std::int64_t firstStepUtc, int warmupDays) override;
     // The simulator's last step (call on the simulation thread right after Simulator::step()):
     // appendSimulatorStep without exceptions. Runs the hourly anomaly pass and the nightly
     // retrain on the workers when due, never blocks on them. A step that does not fit (other
     // fleet, gap in time) stops the feed with one failed() until the next startLive/setFleet.
-    void feedSimulatorStep(const simulation::Simulator& simulator);
+    void feedSimulatorStep(const simulation::Simulator& simulator) override;
     // Demo: generates the fleet, `historyDays` of ruche history ending where a meter log of
     // `meterDays` ends (the faults are injected into that log, steps relative to it), on the
     // worker. Emits demoReady() or failed().
@@ -144,7 +145,7 @@ public:
     // forecast there; null when no model is trained at all or the history does not reach
     // firstStepUtc with enough steps before it. Thread-safe, never throws; cached per origin
     // and model set, so asking again for the same step is free.
-    planning::RucheForecastsPtr forecastsFor(std::int64_t firstStepUtc, int steps) const;
+    planning::RucheForecastsPtr forecastsFor(std::int64_t firstStepUtc, int steps) const override;
     int modelVersion() const;   // of the models in use, 0 = none
     QString modelDirectory() const;
 

@@ -11,11 +11,9 @@
 
 namespace swarmergy::app {
 
-LearningTabs addLearningTabs(QWidget* owner, QTabWidget* tabs, const QString& dataDirectory, int alveoles,
-                             int ruches, unsigned long long seed) {
-    LearningOptions options;
-    options.dataDirectory = QDir(dataDirectory).filePath(QStringLiteral("swarmbrain"));
-    auto* service = new LearningService(options, owner);
+namespace {
+
+LearningTabs addTabs(QTabWidget* tabs, LearningService* service) {
     auto* forecastView = new widgets::ForecastView(service, tabs);
     auto* alarmView = new widgets::AlarmView(service, tabs);
     tabs->addTab(forecastView, QObject::tr("Forecast"));
@@ -28,6 +26,17 @@ LearningTabs addLearningTabs(QWidget* owner, QTabWidget* tabs, const QString& da
     QObject::connect(service, &LearningService::trainingFinished, forecastView,
                      [forecastView](bool, const QString&) { forecastView->setTrainingProgress(false, 1); });
     QObject::connect(service, &LearningService::alarmSnapshotChanged, alarmView, &widgets::AlarmView::setSnapshot);
+    return {forecastView, alarmView};
+}
+
+}  // namespace
+
+LearningTabs addLearningTabs(QWidget* owner, QTabWidget* tabs, const QString& dataDirectory, int alveoles,
+                             int ruches, unsigned long long seed) {
+    LearningOptions options;
+    options.dataDirectory = QDir(dataDirectory).filePath(QStringLiteral("swarmbrain"));
+    auto* service = new LearningService(options, owner);
+    const LearningTabs added = addTabs(tabs, service);
     // The demo: eight weeks of history to learn from, the last ten days as meter readings with
     // two faults of every type after the detectors' learning week; then models from disk or
     // trained now, and a first pass of the detectors.
@@ -41,7 +50,29 @@ LearningTabs addLearningTabs(QWidget* owner, QTabWidget* tabs, const QString& da
     fleet.ruches = ruches;
     fleet.seed = seed;
     service->generateDemoWithFaults(fleet, 56, 10, 2);
-    return {forecastView, alarmView};
+    return added;
+}
+
+std::shared_ptr<LiveLearning> makeLiveLearning(const QString& dataDirectory) {
+    LearningOptions options;
+    options.dataDirectory = QDir(dataDirectory).filePath(QStringLiteral("swarmbrain"));
+    return std::make_shared<LearningService>(options);
+}
+
+LearningTabs addLiveLearningTabs(QTabWidget* tabs, LiveLearning* learning) {
+    auto* service = dynamic_cast<LearningService*>(learning);
+    if (!service)
+        return {};
+    const LearningTabs added = addTabs(tabs, service);
+    // The views start from what the service holds (the warm-up may have published already).
+    static_cast<widgets::ForecastView*>(added.forecast)->setSnapshot(service->forecastSnapshot());
+    static_cast<widgets::AlarmView*>(added.alarms)->setSnapshot(service->alarmSnapshot());
+    return added;
+}
+
+void onLearningFailure(LiveLearning* learning, QObject* context, std::function<void(const QString&)> show) {
+    if (auto* service = dynamic_cast<LearningService*>(learning))
+        QObject::connect(service, &LearningService::failed, context, std::move(show));
 }
 
 }  // namespace swarmergy::app
