@@ -116,9 +116,23 @@ void ProvisioningWiring::ensureService()
     }
 }
 
+void ProvisioningWiring::applyLedgerDomain()
+{
+    if (!registrar_ || !service_) {
+        return;
+    }
+    // The hub must sign for the ledger that will mint its readings; a registrar that cannot
+    // say leaves the demo ledger's domain (HubLinkServiceOptions' default).
+    if (const auto domain = registrar_->readingDomain()) {
+        const auto token = drivers::parseAddress(QString::fromStdString(domain->nrgTokenAddress));
+        service_->setLedgerDomain(domain->chainId, token.value_or(QByteArray()));
+    }
+}
+
 void ProvisioningWiring::openWizard()
 {
     ensureService();
+    applyLedgerDomain();
     auto* wizard = new widgets::ProvisioningWizard(service_.get(), registrar_,
                                                    targetsFrom(snapshots_ ? snapshots_() : nullptr),
                                                    window_);

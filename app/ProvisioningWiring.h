@@ -38,8 +38,12 @@ public:
     void setRegistrar(HubRegistrar* registrar) { registrar_ = registrar; }
     void openWizard();
 
+    // The link service, made on first use (for tests: the wizard's hubs and ports).
+    drivers::HubLinkServiceImpl* service() const { return service_.get(); }
+
 private:
     void ensureService();
+    void applyLedgerDomain();
 
     QWidget* window_;
     SnapshotSource snapshots_;

@@ -194,7 +194,10 @@ void HubLink::onFrame(const swp_frame& frame)
 {
     lastPeerSeq_ = frame.header.seq;
     const QByteArray payload(reinterpret_cast<const char*>(frame.payload), frame.header.length);
-    if (isUnsolicitedType(frame.header.type)) {
+    // TELEMETRY and READING are also replies (to SENSOR_FEED and READING_REQUEST): only a
+    // frame that answers none of our requests is unsolicited (docs/protocol.md: ack 0).
+    if (isUnsolicitedType(frame.header.type) &&
+        (frame.header.ack == 0 || !pending_.contains(frame.header.ack))) {
         Q_EMIT unsolicited(frame.header.type, payload);
         return;
     }

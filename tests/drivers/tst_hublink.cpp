@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <optional>
+
 using namespace swarmergy::drivers;
 
 namespace {
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void windowLimitsRequestsInFlight();
     void retransmissionKeepsTheSeq();
     void unsolicitedFramesAreEmitted();
+    void readingAndTelemetryAnswerTheirRequests();
     void unplugFailsEveryPendingRequest();
     void corruptedReplyIsRejectedThenRetried();
     void roundTripsSetTheRetransmissionTimeout();
@@ -194,6 +197,35 @@ void TstHubLink::unsolicitedFramesAreEmitted()
                                 static_cast<size_t>(payload.size()), &decoded),
              SWP_OK);
     QCOMPARE(decoded.body.telemetry.pvW, 2500);
+}
+
+// READING_REQUEST is answered by a READING and SENSOR_FEED by a TELEMETRY, types of the
+// unsolicited range: with the request's seq as ack they are its reply, not a broadcast.
+void TstHubLink::readingAndTelemetryAnswerTheirRequests()
+{
+    ScriptedTransport transport;
+    HubLink link(&transport);
+    QSignalSpy unsolicited(&link, &HubLink::unsolicited);
+    swp_message ask{};
+    ask.type = SWP_MSG_READING_REQUEST;
+    ask.body.readingRequest.periodStartS = 900;
+    std::optional<LinkReply> reply;
+    link.request(ask, [&](const LinkReply& r) { reply = r; });
+    QCOMPARE(transport.written.size(), 1);
+    QByteArray raw;
+    const swp_frame sent = decodeWritten(transport.written.back(), &raw);
+    swp_message reading{};
+    reading.type = SWP_MSG_READING;
+    reading.body.reading.periodStartS = 900;
+    reading.body.reading.exportWh = 321;
+    transport.inject(frame(reading, 9, 0));             // the period's broadcast: not the reply
+    QVERIFY(!reply.has_value());
+    QCOMPARE(unsolicited.size(), 1);
+    transport.inject(frame(reading, 10, sent.header.seq));  // the answer
+    QVERIFY(reply.has_value() && reply->ok());
+    QCOMPARE(reply->type, quint8(SWP_MSG_READING));
+    QCOMPARE(reply->message.body.reading.exportWh, 321u);
+    QCOMPARE(unsolicited.size(), 1);
 }
 
 void TstHubLink::unplugFailsEveryPendingRequest()
