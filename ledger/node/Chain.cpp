@@ -44,7 +44,7 @@ U256 HeadView::storage(const Address& address, const Hash256& slot) const {
     return found == base->storage.end() ? U256(0) : found->second;
 }
 
-void Chain::publishFullHead() {
+std::shared_ptr<const HeadView> Chain::fullHeadView() const {
     auto next = std::make_shared<HeadView>();
     next->header = head_;
     next->hash = head_.hash();
@@ -55,10 +55,10 @@ void Chain::publishFullHead() {
     for (const auto& [address, slots] : state_.allStorage())
         for (const auto& [slot, value] : slots) base->storage[{address, slot}] = value;
     next->base = std::move(base);
-    view_.store(std::move(next));
+    return next;
 }
 
-void Chain::publishHead(const Block& block, StateChanges changes) {
+std::shared_ptr<const HeadView> Chain::nextHeadView(const Block& block, StateChanges changes) const {
     auto next = std::make_shared<HeadView>(*view_.load());   // shares base and layers
     next->header = block.header;
     next->hash = block.header.hash();
@@ -80,7 +80,7 @@ void Chain::publishHead(const Block& block, StateChanges changes) {
         next->layerEntries = merged->accounts.size() + merged->storage.size();
         next->layers = {std::move(merged)};
     }
-    view_.store(std::move(next));
+    return next;
 }
 
 // Store queries for readers: on the reader connection inside one read transaction (never
@@ -159,7 +159,7 @@ std::unique_ptr<Chain> Chain::open(const ChainSetup& setup) {
         chain->reader_ = ChainStore::openReader(path);
         chain->reader_->setSenderCache(chain->senders_);
     }
-    chain->publishFullHead();
+    chain->view_.store(chain->fullHeadView());
     return chain;
 }
 
@@ -207,6 +207,7 @@ SubmitResult Chain::submitRawTransaction(ByteView raw) {
         result.error = *error;
         return result;
     }
+    std::lock_guard poolLock(poolMutex_);
     poolHashes_.insert(key(stx.hash));
     ++pendingCounts_[stx.sender];
     pool_.push_back(std::move(stx));
@@ -214,14 +215,15 @@ SubmitResult Chain::submitRawTransaction(ByteView raw) {
     return result;
 }
 
+// Pool queries take only poolMutex_: the head view and the pool change together under it.
 std::uint64_t Chain::pendingNonce(const Address& sender) const {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(poolMutex_);
     auto it = pendingCounts_.find(sender);
-    return state_.account(sender).nonce + (it == pendingCounts_.end() ? 0 : it->second);
+    return view_.load()->account(sender).nonce + (it == pendingCounts_.end() ? 0 : it->second);
 }
 
 std::size_t Chain::pendingCount() const {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(poolMutex_);
     return pool_.size();
 }
 
@@ -248,7 +250,6 @@ void Chain::commit(const Block& block, const BlockExecution& execution) {
         throw;
     }
     head_ = block.header;
-    publishHead(block, execution.changes);
 }
 
 Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, bool inTurn, std::size_t maxTransactions) {
@@ -316,8 +317,12 @@ Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, 
         throw;
     }
     head_ = h;
-    publishHead(block, std::move(execution.changes));
-    dropFromPool(leaving);
+    const auto next = nextHeadView(block, std::move(execution.changes));
+    {
+        std::lock_guard poolLock(poolMutex_);
+        view_.store(next);
+        dropFromPool(leaving);
+    }
     lock.unlock();
     notify(block, execution.receipts);
     return block;
@@ -356,7 +361,12 @@ void Chain::importBlock(const Block& block) {
     // Pool transactions that the new state made stale (nonce too low) leave too.
     for (const auto& tx : pool_)
         if (tx.tx.nonce < state_.account(tx.sender).nonce) included.insert(key(tx.hash));
-    dropFromPool(included);
+    const auto next = nextHeadView(block, execution.changes);
+    {
+        std::lock_guard poolLock(poolMutex_);
+        view_.store(next);
+        dropFromPool(included);
+    }
     lock.unlock();
     notify(block, execution.receipts);
 }
@@ -377,7 +387,7 @@ std::vector<Receipt> Chain::receiptsOfBlock(std::uint64_t number) const {
 }
 
 std::optional<SignedTransaction> Chain::pendingTransaction(const Hash256& hash) const {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(poolMutex_);
     for (const auto& tx : pool_)
         if (tx.hash == hash) return tx;
     return std::nullopt;
@@ -393,12 +403,14 @@ std::vector<Block> Chain::rewindTo(std::uint64_t number) {
         const std::vector<StateChanges> undos = store_->rewindTo(number);
         for (const auto& undo : undos) state_.apply(undo);
         head_ = *store_->headerByNumber(number);
-        publishFullHead();
+        const auto next = fullHeadView();
         // The pool was validated against the removed head: rebuild it from the orphaned
         // blocks' transactions (oldest first) followed by the old pool.
         for (auto it = removed.rbegin(); it != removed.rend(); ++it)
             again.insert(again.end(), it->transactions.begin(), it->transactions.end());
         again.insert(again.end(), pool_.begin(), pool_.end());
+        std::lock_guard poolLock(poolMutex_);
+        view_.store(next);
         pool_.clear();
         poolHashes_.clear();
         pendingCounts_.clear();

@@ -163,6 +163,9 @@ private:
     BlockHeader head_;
     Hash256 genesisHash_{};
     mutable std::mutex mutex_;                       // mutations, the pool, store_
+    // Held (inside mutex_) while the pool changes and the head view is swapped, so pool
+    // queries (pendingNonce...) see the pool and the head together without taking mutex_.
+    mutable std::mutex poolMutex_;
     std::atomic<std::shared_ptr<const HeadView>> view_;
     std::unique_ptr<ChainStore> reader_;             // file databases: reads beside the writer
     mutable std::mutex readerMutex_;
@@ -178,9 +181,10 @@ private:
     Block makeGenesis(StateChanges& genesisChanges) const;
     BlockContext contextFor(std::uint64_t number, std::uint64_t timestamp, const Address& sealer) const;
     void commit(const Block& block, const BlockExecution& execution);
-    // Publishes the new head view (called with mutex_ held, after the store committed).
-    void publishHead(const Block& block, StateChanges changes);
-    void publishFullHead();
+    // The head view after `block` (called with mutex_ held, after the store committed), or
+    // rebuilt from the whole state (open, rewind); the caller stores it under poolMutex_.
+    std::shared_ptr<const HeadView> nextHeadView(const Block& block, StateChanges changes) const;
+    std::shared_ptr<const HeadView> fullHeadView() const;
     template <class F> auto readStore(F&& query) const;
     void dropFromPool(const std::unordered_set<std::string>& hashes);
 };

@@ -4,7 +4,7 @@
 //     its block back; a transaction not seen before (or with other signature bytes) is still
 //     recovered and its real sender found; the cache stays bounded;
 //  2. head view: while produceBlock holds the chain's lock (blocked in the test hook on a
-//     latch), reads — head number, balances, eth_call, blocks, receipts, logs — complete and
+//     latch), reads — head number, balances, eth_call, blocks, receipts, logs, pending nonce — complete and
 //     answer the previous head; after the commit they answer the new one. Many blocks (layers
 //     merged, then folded into a new base) answer what a fresh reopen answers.
 #include "tests/ledger/Check.h"
@@ -142,6 +142,7 @@ void readsDuringProduction() {
         bool ok = chain->headNumber() == 1;
         ok = ok && nrgOf(*chain, user1) == nrgBefore;
         ok = ok && chain->account(user0).nonce == 1;
+        ok = ok && chain->pendingNonce(user0) == 2 && chain->pendingCount() == 1;   // pool queries too
         ok = ok && chain->blockByNumber(1).has_value() && chain->blockByNumber(0).has_value();
         ok = ok && !chain->blockByNumber(2).has_value();
         ok = ok && chain->headerByHash(chain->headHeader().hash()).has_value();
@@ -158,6 +159,7 @@ void readsDuringProduction() {
     producer.join();
     if (finished) CHECK(reads.get());
     CHECK_EQ(chain->headNumber(), 2u);
+    CHECK(chain->pendingNonce(user0) == 2 && chain->pendingCount() == 0);
     CHECK(nrgOf(*chain, user1) == *checkedAdd(nrgBefore, U256(11)));
     CHECK(chain->blockByNumber(2).has_value());
 }
