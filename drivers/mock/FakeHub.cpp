@@ -82,14 +82,16 @@ QByteArray FakeHub::onFrame(quint8 type, quint8 seq, const QByteArray& payload)
 {
     // A retransmission is the same seq with the same bytes: answer it from the cache without
     // executing it again (a second FLASH_END or PROVISION must not run twice).
+    // HELLO starts a new session first: the seqs of an old one mean nothing, and a host that
+    // restarts at seq 1 must not get the previous session's replies (e.g. a used nonce).
+    if (type == SWP_MSG_HELLO) {
+        replyCache_.clear();
+    }
     const QByteArray request = QByteArray(1, static_cast<char>(type)) + payload;
     for (const CachedReply& cached : replyCache_) {
         if (cached.seq == seq && cached.request == request) {
             return cached.reply;
         }
-    }
-    if (type == SWP_MSG_HELLO) {
-        replyCache_.clear();  // a new session: seqs of an old one mean nothing
     }
     ++uptimeS_;
     const swp_message answer = handle(type, payload);

@@ -111,6 +111,10 @@ void TstProvisioningClient::ledgerDomainGoesToProtocol11Hubs()
     QVERIFY(result.ledgerDomainSet);
     QCOMPARE(modernDefault.ledgerChainId(), kDemoLedgerChainId);
     QCOMPARE(modernDefault.ledgerNrgToken(), QByteArray::fromHex("0000000000000000000000000000000000001001"));
+    // Re-provisioning in a new session (same seqs as the first) gets a fresh challenge.
+    result = run(modern, config.technicianKey);
+    QVERIFY2(result.ok, qPrintable(result.errorText));
+    QCOMPARE(modern.ledgerChainId(), kDemoLedgerChainId);
     QCOMPARE(parseAddress(QStringLiteral("0x0000000000000000000000000000000000001001")), demoNrgTokenAddress());
     QVERIFY(!parseAddress(QStringLiteral("0x1001")));
     QVERIFY(!parseAddress(QStringLiteral("0xZZ00000000000000000000000000000000001001")));
