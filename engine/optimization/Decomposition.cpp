@@ -1071,6 +1071,7 @@ DispatchResult Decomposition::run()
     double step = 1.0;
     int sweeps = 0, stageSweeps = 0;
     bool primalConverged = false;
+    bool startProven = false;   // the start is already within maxGap
     const double scale0 = gapScale(s_, upper);
     // Rounds of best responses on a smoothed closing cost (kinks spread), narrowing to the
     // exact one; then exact rounds alternate with bound steps.
@@ -1094,8 +1095,25 @@ DispatchResult Decomposition::run()
             elasticPerKw_ = 100 * dtH_ * std::max(1.0, maxVoll);
             startFrom(relaxed->schedule);
             phase("start");
+            // When the start already closes every bus, the relaxation's prices may already prove
+            // it within maxGap: then no round is needed (at 50,000 alvéoles that saves a third
+            // of the time after the relaxation).
+            elasticPerKw_ = 0;
+            bool startFeasible = true;
+            for (const auto& r : ruches_) startFeasible = startFeasible && rucheFeasible(r, scratch_[0]);
+            if (startFeasible) {
+                upper = objective();
+                const double value = lagrangian(relaxed->pricePerKwh, injection);
+                lower = std::max({lower, value, aggregateBound_});
+                bestLambda = relaxed->pricePerKwh;
+                bestInjection = injection;
+                lambda = bestLambda;
+                startProven = (upper - lower) / gapScale(s_, upper) <= o_.maxGap;
+                phase("start bound");
+            }
+            elasticPerKw_ = 100 * dtH_ * std::max(1.0, maxVoll);
             double before = objective();
-            for (int k = 0; k < 20 && seconds(started) < o_.timeLimitSeconds; ++k) {
+            for (int k = 0; k < 20 && !startProven && seconds(started) < o_.timeLimitSeconds; ++k) {
                 parallelFor(ruches_.size(), threads_, [&](std::size_t r, int tid) { sweepRuche(ruches_[r], scratch_[tid]); });
                 if (!s_.lines.empty()) sweepLines();
                 ++sweeps;
@@ -1103,7 +1121,7 @@ DispatchResult Decomposition::run()
                 if (before - now < kElasticStopShare * scale0) break;
                 before = now;
             }
-            phase("elastic rounds");
+            if (!startProven) phase("elastic rounds");
             elasticPerKw_ = 0;
             bool feasible = true;
             for (const auto& r : ruches_) feasible = feasible && rucheFeasible(r, scratch_[0]);
@@ -1119,7 +1137,7 @@ DispatchResult Decomposition::run()
     }
     // After a start from the relaxation, measure the gap before any further round.
     bool boundFirst = relaxed.has_value();
-    while (sweeps < 200) {
+    while (sweeps < 200 && !startProven) {
         if (!primalConverged && !boundFirst) {
             parallelFor(ruches_.size(), threads_, [&](std::size_t r, int tid) { sweepRuche(ruches_[r], scratch_[tid]); });
             if (!s_.lines.empty()) sweepLines();
