@@ -222,7 +222,7 @@ TrainReport QuantileMlp::train(const TrainingSet& set, const TrainOptions& optio
         if (next < int(heldOut.size()) && heldOut[next] == i) ++next;
         else trainIndex.push_back(i);
     }
-    const int validationRows = int(validationIndex.size());
+    const int heldOutRows = int(validationIndex.size());
     const int trainRows = int(trainIndex.size());
     const auto trainSel = torch::tensor(trainIndex, torch::kInt64), validationSel = torch::tensor(validationIndex, torch::kInt64);
 
@@ -245,7 +245,7 @@ TrainReport QuantileMlp::train(const TrainingSet& set, const TrainOptions& optio
     std::uint64_t shuffleState = options.seed ^ 0x5eedf00dULL;
     TrainReport report;
     report.trainRows = trainRows;
-    report.validationRows = validationRows;
+    report.validationRows = heldOutRows;
     double bestValidation = INFINITY;
     std::vector<torch::Tensor> best;
     for (int epoch = 0; epoch < options.epochs; ++epoch) {
