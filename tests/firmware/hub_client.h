@@ -140,6 +140,8 @@ public:
     }
 
     uint8_t lastSeq() const { return seq_; }
+    // The next sequence number, for frames the caller sends itself (sendRaw).
+    uint8_t takeSeq() { return seq_ = static_cast<uint8_t>(seq_ == 255 ? 1 : seq_ + 1); }
 
     // Defaults of request(): a loaded machine slows QEMU down, the QEMU tests give more.
     void setPatience(int timeoutMs, int attempts)
@@ -151,8 +153,9 @@ public:
     // FLASH_BEGIN .. FLASH_END; returns the final FLASH_STATUS status (or 0xFF on no reply).
     // stopAfter > 0 stops sending after that many bytes (for resume tests).
     // encoding: 0 raw, 1 RLE, 2 LZ (what FLASH_CHUNK carries).
+    // sendEnd false: everything but FLASH_END (the caller sends it, e.g. in a burst).
     uint8_t flash(const std::vector<uint8_t> &image, const uint8_t sha[32], int encoding, size_t stopAfter = 0,
-                  uint32_t *resumedFrom = nullptr)
+                  uint32_t *resumedFrom = nullptr, bool sendEnd = true)
     {
         swp_message m{};
         m.type = SWP_MSG_FLASH_BEGIN;
@@ -197,6 +200,7 @@ public:
                 return r.msg.body.flashStatus.status;
             next = r.msg.body.flashStatus.nextOffset;
         }
+        if (!sendEnd) return SWP_OK;
         m = {};
         m.type = SWP_MSG_FLASH_END;
         r = request(m, 20000);
