@@ -1,7 +1,7 @@
 // bench_dispatch: the decomposition against CLP on generated essaims of growing size.
 //   bench_dispatch                       the standard table (100 .. 50,000 alvéoles)
-//   bench_dispatch N R [summer|winter] [islanded] [clp] [threads=K]   one case
-// Prints time, objective, bound, proven gap, gap to CLP and the speed ratio against CLP
+//   bench_dispatch N R [summer|winter] [islanded] [clp] [threads=K] [chunk=R] [halo=H] [norelax]   one case
+// Prints wall and CPU time, objective, bound, proven gap, gap to CLP and the speed ratio against CLP
 // barrier in the same run, and the process's peak RSS.
 
 #include "engine/optimization/Dispatch.h"
