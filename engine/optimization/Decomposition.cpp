@@ -211,9 +211,23 @@ std::vector<std::size_t> alveoleClasses(const model::Ruche& r)
 
 model::Scenario aggregateAlveoleClasses(const model::Scenario& s)
 {
-    model::Scenario agg = s;
-    for (auto& r : agg.ruches) {
-        const std::vector<std::size_t> cls = alveoleClasses(r);
+    // Everything but the alvéoles (copying 50,000 alvéoles' series only to replace them costs
+    // a tenth of a second).
+    model::Scenario agg;
+    agg.name = s.name;
+    agg.start = s.start;
+    agg.stepMinutes = s.stepMinutes;
+    agg.steps = s.steps;
+    agg.grid = s.grid;
+    agg.lines = s.lines;
+    agg.ruches.reserve(s.ruches.size());
+    for (const auto& source : s.ruches) {
+        model::Ruche& r = agg.ruches.emplace_back();
+        r.id = source.id;
+        r.gate = source.gate;
+        r.hiveStore = source.hiveStore;
+        r.seasonStore = source.seasonStore;
+        const std::vector<std::size_t> cls = alveoleClasses(source);
         std::size_t count = 0;
         for (std::size_t k : cls) count = std::max(count, k + 1);
         std::vector<model::Alveole> classes(count);
@@ -223,8 +237,8 @@ model::Scenario aggregateAlveoleClasses(const model::Scenario& s)
             classes[k].loadKw.assign(s.steps, 0.0);
             classes[k].pvKw.assign(s.steps, 0.0);
         }
-        for (std::size_t i = 0; i < r.alveoles.size(); ++i) {
-            const auto& a = r.alveoles[i];
+        for (std::size_t i = 0; i < source.alveoles.size(); ++i) {
+            const auto& a = source.alveoles[i];
             auto& c = classes[cls[i]];
             c.vollPerKwh = a.vollPerKwh;
             c.connectionKw += a.connectionKw;
@@ -312,6 +326,8 @@ private:
     // W_t(v) of ruche r (closing cost of a core residual v), optionally without alvéole `skip`.
     void closingCostOf(const RucheState& r, int t, const AlveoleState* skip, Scratch& sc, ConvexPwl& w,
                        bool smooth = false) const;
+    // Domain of W_t(v) without alvéole `skip` (elastic reach included), without building W.
+    void closingDomainWithout(const RucheState& r, int t, const AlveoleState& skip, double& lo, double& hi) const;
     void notePrices(RucheState& r, const StorageParams& p, const StoragePlan& plan);
     void bestResponseAlveole(RucheState& r, AlveoleState& a, Scratch& sc);
     void bestResponseStore(RucheState& r, StoreRef& store, Scratch& sc);
@@ -418,6 +434,25 @@ void Decomposition::closingCostOf(const RucheState& r, int t, const AlveoleState
         w.valueAtStart -= leftSlope * reach;
         w.segments.insert(w.segments.begin(), PwlSegment{reach, leftSlope});
         w.segments.push_back(PwlSegment{reach, std::max(lastSlope, 0.0) + elasticPerKw_});
+    }
+}
+
+// W(v) = min_u G(u) + Clo(u − v) is finite for v in [G.start − Clo.end, G.end − Clo.start];
+// Clo's domain is [Σ lo_i, Σ hi_i] over the alvéoles' closing ranges.
+void Decomposition::closingDomainWithout(const RucheState& r, int t, const AlveoleState& skip, double& lo, double& hi) const
+{
+    const Closing& c = r.closing[t];
+    double length = c.freeLength;
+    for (const auto& seg : c.shedBySlope) length += seg.length;
+    const ClosingRange own = closingRange(*skip.alveole, t, coreNet(skip, t), dtH_);
+    const double cloStart = c.loSum - own.lo;
+    const double cloEnd = cloStart + std::max(0.0, length - (own.hi - own.lo));
+    const ConvexPwl& g = r.gate[t];
+    lo = g.start - cloEnd;
+    hi = g.end() - cloStart;
+    if (elasticPerKw_ > 0) {
+        lo -= r.elasticReachKw;
+        hi += r.elasticReachKw;
     }
 }
 
@@ -888,13 +923,22 @@ void Decomposition::disaggregate(RucheState& r, const model::RucheSchedule& rela
         const model::Alveole& al = *a.alveole;
         const double penalty = 1e3;
         for (int t = 0; t < T_; ++t) {
-            // The b this alvéole may take with every bus still closing (others fixed).
-            closingCostOf(r, t, &a, sc, sc.w);
-            shiftRight(sc.w, -(r.coreKw[t] - coreNet(a, t)));
-            restrictTo(sc.w, -al.connectionKw, al.connectionKw);
+            // The x this alvéole may take with every bus still closing (others fixed): the
+            // domain of W without it, shifted by the others' residual, within ±connection.
+            double xLo = 0, xHi = 0;
+            closingDomainWithout(r, t, a, xLo, xHi);
+            const double others = r.coreKw[t] - coreNet(a, t);
+            xLo -= others;
+            xHi -= others;
+            const double cLo = std::max(-al.connectionKw, xLo), cHi = std::min(al.connectionKw, xHi);
+            if (cLo <= cHi) {
+                xLo = cLo, xHi = cHi;
+            } else if (cLo - cHi <= 1e-9 * std::max(1.0, std::abs(cLo))) {
+                xLo = xHi = cLo;   // touching up to round-off
+            }
             // x = pv − load + b + z with z in [−pv, load]: b in [x_lo − load, x_hi + pv] shifted by −(pv − load).
-            const double bLo = std::max(-a.battery->params.inKw, sc.w.start - al.loadKw[t] - (al.pvKw[t] - al.loadKw[t]));
-            const double bHi = std::max(bLo, std::min(a.battery->params.outKw, sc.w.end() + al.pvKw[t] - (al.pvKw[t] - al.loadKw[t])));
+            const double bLo = std::max(-a.battery->params.inKw, xLo - al.loadKw[t] - (al.pvKw[t] - al.loadKw[t]));
+            const double bHi = std::max(bLo, std::min(a.battery->params.outKw, xHi + al.pvKw[t] - (al.pvKw[t] - al.loadKw[t])));
             const double levelMove = targetLevel(t + 1) - targetLevel(t);
             const double target = levelMove >= 0 ? -levelMove / (dtH_ * p.etaIn) : -levelMove * p.etaOut / dtH_;
             ConvexPwl& f = sc.phi[t];
