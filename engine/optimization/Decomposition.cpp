@@ -1054,11 +1054,14 @@ DispatchResult Decomposition::solveRelaxation(double& bound)
             hops[r] = 0;
             frontier.push_back(static_cast<int>(r));
         }
-        for (int h = 1; h <= o_.aggregateHaloRuches && !frontier.empty(); ++h) {
+        // At most `chunk` halo ruches, nearest first: on a meshed or star-shaped essaim two
+        // hops could reach every ruche and make each chunk the whole essaim.
+        std::size_t haloLeft = chunk;
+        for (int h = 1; h <= o_.aggregateHaloRuches && !frontier.empty() && haloLeft > 0; ++h) {
             std::vector<int> next;
             for (int r : frontier)
                 for (int n : neighbours[r])
-                    if (hops[n] < 0) hops[n] = h, next.push_back(n);
+                    if (hops[n] < 0 && haloLeft > 0) hops[n] = h, next.push_back(n), --haloLeft;
             frontier = std::move(next);
         }
         model::Scenario part;

@@ -171,6 +171,24 @@ void chunksWithHalo()
     CHECK(gapWith <= 0.5 * gapWithout, "halo 2: gap " << gapWith << " not half of the gap without " << gapWithout);
 }
 
+// A star (one hub ruche linked to every other): two hops reach every ruche, so the halo is
+// capped at the chunk's size. Valid, bound below CLP's optimum, optimum within the gap.
+void chunksOnAStar()
+{
+    auto s = generated(140, 7, kWinter, false, 23);
+    s.lines.clear();
+    for (std::size_t r = 1; r < s.ruches.size(); ++r)
+        s.lines.push_back({"star-" + std::to_string(r), s.ruches[0].id, s.ruches[r].id, 15.0, 0.02});
+    const double optimum = optimization::solveWithClp(s, optimization::ClpAlgorithm::Barrier).schedule.objective;
+    const auto d = decompose(s, 0.005, 2, 2, true, 2);
+    expectValid(s, d, "star, chunks of 2");
+    CHECK(*d.schedule.bound <= optimum + 1e-7 * d.scale, "star: bound above the optimum");
+    CHECK(d.schedule.objective >= optimum - 1e-7 * d.scale, "star: objective below the optimum");
+    CHECK(d.schedule.objective - optimum <= d.gap() * d.scale + 1e-7 * d.scale, "star: optimum outside the gap");
+    std::cout << "star, chunks of 2: clp " << optimum << ", decomposition " << d.schedule.objective << " (proven gap "
+              << 100 * d.gap() << " %)\n";
+}
+
 // The aggregated relaxation: one alvéole per class (alvéoles without a battery join the class
 // of their value of lost load), its LP optimum never above the scenario's.
 void relaxationIsARelaxation()
@@ -201,6 +219,7 @@ int main()
     absurdButValid();
     repairKeepsSimultaneousChargeAndDischarge();
     chunksWithHalo();
+    chunksOnAStar();
     relaxationIsARelaxation();
     compareWithClp(generated(60, 1, kSummer, false, 1), "60 alvéoles, 1 ruche, summer");
     compareWithClp(generated(60, 1, kWinter, false, 2), "60 alvéoles, 1 ruche, winter");
