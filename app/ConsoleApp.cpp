@@ -2,6 +2,8 @@
 
 #include "app/DemoService.h"
 #include "app/LanguageSwitcher.h"
+#include "app/LearningWiring.h"
+#include "app/LedgerFeeder.h"
 #include "app/LedgerService.h"
 #include "app/MainWindow.h"
 #include "app/SettingsDialog.h"
@@ -36,7 +38,7 @@ struct ConsoleOptions {
 
 QStringList pageNames() {
     return {QStringLiteral("essaim"), QStringLiteral("ruche"), QStringLiteral("plan"), QStringLiteral("charts"),
-            QStringLiteral("fleet"), QStringLiteral("ledger")};
+            QStringLiteral("fleet"), QStringLiteral("market"), QStringLiteral("ledger")};
 }
 
 std::optional<ConsoleOptions> parseArguments(QApplication& application, QString* error) {
@@ -64,7 +66,7 @@ std::optional<ConsoleOptions> parseArguments(QApplication& application, QString*
     const QCommandLineOption language(QStringLiteral("lang"),
                                       QCoreApplication::translate("main", "Interface language: en or fr."), QStringLiteral("code"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QCoreApplication::translate("main", "Page shown at start: essaim, ruche, plan, charts, fleet or ledger."), QStringLiteral("name"));
+                                  QCoreApplication::translate("main", "Page shown at start: essaim, ruche, plan, charts, fleet, market or ledger."), QStringLiteral("name"));
     parser.addOptions({demo, hours, screenshot, alveoles, ruches, seed, dataDir, language, page});
     parser.process(application);
 
@@ -222,19 +224,29 @@ int runConsole(QApplication& application) {
     if (options->headlessHours > 0)
         demoOptions.planEverySteps = 4;   // hourly plans keep a lockstep headless day short
 
-    DemoService demo(demoOptions);
-    TelemetryReader telemetry(demoOptions.telemetryPath);
-    // The demo's SwarmLedger: three authority nodes on loopback, in this process.
+    // The demo's SwarmLedger: three authority nodes on loopback, in this process. Declared
+    // before the demo, with the feeder that records the market on it, so the simulation
+    // thread stops before either goes.
     std::unique_ptr<LedgerService> ledger;
+    std::unique_ptr<LedgerFeeder> ledgerFeeder;
     if (options->demo) {
         try {
             ledger = std::make_unique<LedgerService>(demoDir.path().toStdString(), 1);
             ledger->start();
+            ledgerFeeder = std::make_unique<LedgerFeeder>(*ledger);
         } catch (const std::exception& error) {
             std::fprintf(stderr, "swarmergy: the demo ledger did not start (%s); going on without it\n", error.what());
             ledger.reset();
         }
     }
+    // SwarmBrain's learning outlives the worker that feeds it and the tabs that show it.
+    const auto learning =
+        options->headlessHours > 0 ? nullptr : makeLiveLearning(QFileInfo(demoOptions.telemetryPath).absolutePath());
+    demoOptions.learning = learning.get();
+    DemoService demo(demoOptions);
+    if (ledgerFeeder)
+        demo.setLedgerFeeder(ledgerFeeder.get());
+    TelemetryReader telemetry(demoOptions.telemetryPath);
     MainWindow window(&demo, &telemetry, &languages);
     window.attachLedger(ledger.get());
     if (!options->page.isEmpty())
@@ -243,15 +255,13 @@ int runConsole(QApplication& application) {
     if (options->headlessHours > 0)
         return runHeadless(window, demo, *options, demoOptions.alveoles);
 
-    // Learning trains for a minute in the background: the interactive console only.
-    window.addLearning(QFileInfo(demoOptions.telemetryPath).absolutePath(), demoOptions.alveoles, demoOptions.ruches,
-                       demoOptions.seed);
+    // Learning trains in the background and learns from the live simulation: the interactive
+    // console only (a headless lockstep run must not depend on when training ends).
+    if (learning)
+        window.addLiveLearning(learning.get());
     QObject::connect(&demo, &DemoService::ready, &demo, [&demo] { demo.setSpeed(model::SimSpeed::X3600); });
     demo.start();
-    const int code = QApplication::exec();
-    if (ledger)
-        ledger->stop();
-    return code;
+    return QApplication::exec();   // demo, then feeder, then ledger stop as they go out of scope
 }
 
 }  // namespace swarmergy::app

@@ -7,6 +7,7 @@ DemoService::DemoService(DemoOptions options, QObject* parent)
     qRegisterMetaType<model::EssaimSnapshotPtr>("swarmergy::model::EssaimSnapshotPtr");
     qRegisterMetaType<model::SimSpeed>("swarmergy::model::SimSpeed");
     qRegisterMetaType<model::PlanSnapshotPtr>("swarmergy::model::PlanSnapshotPtr");
+    qRegisterMetaType<model::MarketSnapshotPtr>("swarmergy::model::MarketSnapshotPtr");
     thread_.setObjectName(QStringLiteral("simulation"));
     worker_ = new SimulationWorker(options_);
     worker_->moveToThread(&thread_);
@@ -25,6 +26,10 @@ DemoService::DemoService(DemoOptions options, QObject* parent)
     connect(worker_, &SimulationWorker::planReady, this, [this](model::PlanSnapshotPtr plan) {
         latestPlan_ = plan;
         Q_EMIT planReady(std::move(plan));
+    });
+    connect(worker_, &SimulationWorker::marketReady, this, [this](model::MarketSnapshotPtr market) {
+        latestMarket_ = market;
+        Q_EMIT marketReady(std::move(market));
     });
     connect(this, &DemoService::requestSpeed, worker_, &SimulationWorker::setSpeed);
     connect(this, &DemoService::requestStep, worker_, &SimulationWorker::stepOnce);

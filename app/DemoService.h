@@ -20,6 +20,9 @@ public:
     model::SimSpeed speed() const { return speed_; }
     model::EssaimSnapshotPtr latest() const { return latest_; }
     model::PlanSnapshotPtr latestPlan() const { return latestPlan_; }
+    model::MarketSnapshotPtr latestMarket() const { return latestMarket_; }
+    // The ledger the market is recorded on; before start(), must outlive this service.
+    void setLedgerFeeder(LedgerFeeder* feeder) { worker_->setLedgerFeeder(feeder); }
     const DemoOptions& options() const { return options_; }
 
 public Q_SLOTS:
@@ -32,6 +35,7 @@ Q_SIGNALS:
     void ready(int alveoles, int ruches);
     void snapshotReady(swarmergy::model::EssaimSnapshotPtr snapshot);
     void planReady(swarmergy::model::PlanSnapshotPtr plan);
+    void marketReady(swarmergy::model::MarketSnapshotPtr market);
     void speedChanged(swarmergy::model::SimSpeed speed);
     void stepsDone(qint64 stepIndex);
     void failed(QString message);
@@ -49,6 +53,7 @@ private:
     model::SimSpeed speed_ = model::SimSpeed::Paused;
     model::EssaimSnapshotPtr latest_;
     model::PlanSnapshotPtr latestPlan_;
+    model::MarketSnapshotPtr latestMarket_;
 };
 
 }  // namespace swarmergy::app

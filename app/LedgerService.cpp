@@ -490,6 +490,29 @@ HubRegistration LedgerService::registerHub(const std::string& address, const std
     return result;
 }
 
+namespace {
+PrivateKey demoHubKey(const std::string& alveole) { return seededKey("swarmergy demo hub " + alveole); }
+}  // namespace
+
+std::optional<LedgerReadingDomain> LedgerService::readingDomain() const {
+    return LedgerReadingDomain{chainId(), toChecksumAddress(contracts::kNrgToken)};
+}
+
+std::string LedgerService::demoHubAddress(const std::string& alveole) {
+    return toChecksumAddress(addressOf(demoHubKey(alveole)));
+}
+
+HubRegistration LedgerService::registerDemoHub(const std::string& alveole, const std::string& ruche) {
+    return registerHub(demoHubAddress(alveole), alveole, ruche);
+}
+
+LedgerSubmission LedgerService::submitDemoReading(const std::string& alveole, std::uint64_t intervalStartUnix,
+                                                  std::uint64_t exportedWh, std::uint64_t importedWh) {
+    const PrivateKey key = demoHubKey(alveole);
+    const MeterReading reading{addressOf(key), intervalStartUnix, exportedWh, importedWh};
+    return submitReading(reading, signReading(reading, chainId(), contracts::kNrgToken, key));
+}
+
 std::optional<std::string> LedgerService::registeredAlveole(const std::string& hubAddress) const {
     Address hub{};
     try {

@@ -72,10 +72,20 @@ public:
     // the alvéole id, see alveoleAccount()).
     HubRegistration registerHub(const std::string& address, const std::string& alveole,
                                 const std::string& ruche) override;
+    // This chain's id and NRGcoin address: what provisioned hubs sign their readings for.
+    std::optional<LedgerReadingDomain> readingDomain() const override;
     // The demo account an alvéole's NRG goes to (EIP-55).
     static std::string alveoleAccount(const std::string& alveole);
     // The alvéole a hub is registered to, from an eth_call of hubInfo on the head state.
     std::optional<std::string> registeredAlveole(const std::string& hubAddress) const;
+
+    // --- the demo's simulated Smart Hubs: every simulated alvéole has a hub whose key is
+    // derived from its id (the real hubs of the wizard keep theirs on the hub).
+    static std::string demoHubAddress(const std::string& alveole);
+    HubRegistration registerDemoHub(const std::string& alveole, const std::string& ruche);
+    // The reading signed with the alvéole's demo hub key, relayed to NRGcoin.submitReading.
+    LedgerSubmission submitDemoReading(const std::string& alveole, std::uint64_t intervalStartUnix,
+                                       std::uint64_t exportedWh, std::uint64_t importedWh);
 
     // --- demo helpers (submitted by the console's authority or the funded account) ---
     LedgerSubmission submitReading(const ledger::MeterReading& reading, const ledger::Signature& hubSignature);

@@ -12,6 +12,7 @@
 #include "widgets/ledger/LedgerExplorerView.h"
 #include "widgets/flow/EssaimView.h"
 #include "widgets/flow/RucheView.h"
+#include "widgets/market/MarketView.h"
 #include "widgets/plan/PlanView.h"
 
 #include <QAction>
@@ -51,6 +52,7 @@ MainWindow::MainWindow(DemoService* demo, const TelemetrySeries* telemetry, Lang
     if (demo_) {
         connect(demo_, &DemoService::snapshotReady, this, &MainWindow::showSnapshot);
         connect(demo_, &DemoService::planReady, planView_, &widgets::PlanView::setPlan);
+        connect(demo_, &DemoService::marketReady, marketView_, &widgets::MarketView::setMarket);
         connect(demo_, &DemoService::speedChanged, this, &MainWindow::reflectSpeed);
         connect(demo_, &DemoService::failed, this, [this](const QString& message) {
             statusBar()->showMessage(tr("Simulation error: %1").arg(message));
@@ -93,6 +95,7 @@ void MainWindow::createViews() {
     planView_ = new widgets::PlanView(tabs_);
     chartView_ = new widgets::TimeSeriesChartView(telemetry_, tabs_);
     fleetView_ = new widgets::FleetView(tabs_);
+    marketView_ = new widgets::MarketView(tabs_);
     connect(fleetView_, &widgets::FleetView::alveoleActivated, this, [this](const QString& id) {
         chartView_->setSource(SeriesScope::Alveole, id);
         showPage(Page::Charts);
@@ -103,6 +106,7 @@ void MainWindow::createViews() {
     tabs_->addTab(planView_, QString());
     tabs_->addTab(chartView_, QString());
     tabs_->addTab(fleetView_, QString());
+    tabs_->addTab(marketView_, QString());
     setCentralWidget(tabs_);
 }
 
@@ -221,6 +225,8 @@ void MainWindow::retranslate() {
     tabs_->setTabToolTip(3, tr("History of load, PV, exchange, state of charge and price"));
     tabs_->setTabText(4, tr("Fleet"));
     tabs_->setTabToolTip(4, tr("Every alvéole, sortable and filterable"));
+    tabs_->setTabText(5, tr("Market"));
+    tabs_->setTabToolTip(5, tr("Local prices, trades between neighbours, fair sharing of the savings, and their record on the ledger"));
     if (ledgerView_)
         tabs_->setTabText(tabs_->indexOf(ledgerView_), tr("Ledger"));
     rucheLabel_->setText(tr("&Ruche:"));
@@ -349,6 +355,11 @@ void MainWindow::attachLedger(LedgerService* ledger) {
 
 void MainWindow::addLearning(const QString& dataDirectory, int alveoles, int ruches, unsigned long long seed) {
     addLearningTabs(this, tabs_, dataDirectory, alveoles, ruches, seed);
+}
+
+void MainWindow::addLiveLearning(LiveLearning* learning) {
+    addLiveLearningTabs(tabs_, learning);
+    onLearningFailure(learning, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 }
 
 void MainWindow::reloadHistory() {

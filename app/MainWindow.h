@@ -19,6 +19,7 @@ class RucheView;
 class TimeSeriesChartView;
 class FleetView;
 class PlanView;
+class MarketView;
 class LedgerExplorerView;
 }
 
@@ -29,6 +30,7 @@ class TelemetrySeries;
 class LanguageSwitcher;
 class ProvisioningWiring;
 class LedgerService;
+class LiveLearning;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -37,13 +39,14 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    enum class Page { Essaim, Ruche, Plan, Charts, Fleet, Ledger };
+    enum class Page { Essaim, Ruche, Plan, Charts, Fleet, Market, Ledger };
     void showPage(Page page);
     Page currentPage() const;
     QWidget* pageWidget(Page page) const;
     int currentRucheIndex() const;
     widgets::TimeSeriesChartView* chartView() const { return chartView_; }
     widgets::PlanView* planView() const { return planView_; }
+    widgets::MarketView* marketView() const { return marketView_; }
     ProvisioningWiring* provisioning() const { return provisioning_; }
     // The embedded SwarmLedger: adds the Ledger tab, registers provisioned hubs on it.
     // The service must outlive the window.
@@ -51,6 +54,8 @@ public:
     widgets::LedgerExplorerView* ledgerView() const { return ledgerView_; }
     // SwarmBrain learning: the Forecast and Alarms tabs (nothing without libtorch).
     void addLearning(const QString& dataDirectory, int alveoles, int ruches, unsigned long long seed);
+    // SwarmBrain learning from the running simulation (the service must outlive the window).
+    void addLiveLearning(LiveLearning* learning);
     // Re-reads the chart's history now (not throttled), e.g. before a screenshot.
     void reloadHistory();
 
@@ -88,6 +93,7 @@ private:
     widgets::TimeSeriesChartView* chartView_ = nullptr;
     widgets::FleetView* fleetView_ = nullptr;
     widgets::PlanView* planView_ = nullptr;
+    widgets::MarketView* marketView_ = nullptr;
     QComboBox* rucheChoice_ = nullptr;
     QWidget* ruchePage_ = nullptr;
     QLabel* rucheLabel_ = nullptr;

@@ -1,5 +1,8 @@
 #include "app/SimulationWorker.h"
 
+#include "app/LearningWiring.h"
+#include "app/LedgerFeeder.h"
+#include "app/MarketRecorder.h"
 #include "app/SimClock.h"
 #include "app/TelemetryMapping.h"
 #include "engine/planning/RollingPlanner.h"
@@ -36,6 +39,11 @@ void SimulationWorker::initialise() {
             store_->registerMeters(meters);
             catchUpWithStore();
         }
+        if (options_.learning)
+            options_.learning->startLive(simulator_->fleet(), simulator_->timeUtc(), kLiveWarmupDays);
+        market_ = std::make_unique<MarketRecorder>(simulator_->fleet());
+        if (ledgerFeeder_)
+            ledgerFeeder_->start(market_->book());
     } catch (const std::exception& error) {
         Q_EMIT failed(QString::fromStdString(error.what()));
         return;
@@ -46,6 +54,7 @@ void SimulationWorker::initialise() {
     connect(planWatcher_, &QFutureWatcherBase::finished, this, &SimulationWorker::adoptPlan);
     sincePublish_.start();
     sincePlanPublish_.start();
+    sinceMarketPublish_.start();
     nextPlanStep_ = simulator_->stepIndex();
     makeSeasonalPlan();
     Q_EMIT ready(options_.alveoles, options_.ruches);
@@ -69,6 +78,7 @@ void SimulationWorker::setSpeed(model::SimSpeed speed) {
     reschedule();
     publish(true);
     publishPlan(true);   // a paused console shows the plan as it stands, not as last throttled
+    publishMarket(true);
 }
 
 void SimulationWorker::reschedule() {
@@ -90,6 +100,7 @@ void SimulationWorker::stepOnce() {
     advance();
     publish(true);
     publishPlan(true);
+    publishMarket(true);
 }
 
 void SimulationWorker::setGridConnected(bool connected) {
@@ -124,7 +135,10 @@ void SimulationWorker::advance() {
         return;
     }
     simulator_->step();
+    if (options_.learning)
+        options_.learning->feedSimulatorStep(*simulator_);
     writeTelemetry();
+    settleMarket();
     recordActuals();
     planIfDue();
     if (stepsToRun_ > 0 && --stepsToRun_ == 0) {
@@ -132,6 +146,7 @@ void SimulationWorker::advance() {
         reschedule();
         publish(true);
         publishPlan(true);
+        publishMarket(true);
         Q_EMIT stepsDone(simulator_->stepIndex());
         return;
     }
@@ -195,6 +210,8 @@ void SimulationWorker::startPlan(model::PlanTrigger trigger) {
     options.dispatch.method = optimization::DispatchMethod::Decomposition;
     options.dispatch.maxGap = 0.005;
     options.seasonal = seasonal_;
+    if (options_.learning)   // learned forecasts, with a reserve from their 10-90 % band
+        options.forecasts = options_.learning->forecastsFor(inputs.startUtc, options.horizonSteps);
     const simulation::Fleet* fleet = &simulator_->fleet();
     nextPlanStep_ = inputs.firstStep + options_.planEverySteps;
     planWatcher_->setFuture(QtConcurrent::run([fleet, inputs, options] {
@@ -272,6 +289,40 @@ void SimulationWorker::recordActuals() {
         }
     }
     publishPlan(false);
+}
+
+// The step just simulated, settled at the plan's price of each ruche when the plan covers it;
+// a completed 15-minute interval goes to the ledger.
+void SimulationWorker::settleMarket() {
+    if (!market_)
+        return;
+    const std::int64_t step = simulator_->stepIndex() - 1;
+    std::vector<std::optional<double>> planPrice(simulator_->ruches().size());
+    if (plan_ && step >= planFirstStep_ && step < planFirstStep_ + plan_->steps) {
+        for (std::size_t r = 0; r < planPrice.size() && r < plan_->ruches.size(); ++r) {
+            const auto& prices = plan_->ruches[r].priceCuPerKwh;
+            if (std::size_t(step - planFirstStep_) < prices.size())
+                planPrice[r] = prices[std::size_t(step - planFirstStep_)];
+        }
+    }
+    try {
+        auto interval = market_->recordStep(*simulator_, planPrice);
+        if (interval && ledgerFeeder_)
+            ledgerFeeder_->enqueue(interval->startUtc, std::move(interval->records));
+    } catch (const std::exception& error) {
+        market_.reset();   // the simulation goes on; the market stops here and says why once
+        Q_EMIT failed(tr("the local market is no longer settled: %1").arg(QString::fromStdString(error.what())));
+        return;
+    }
+    publishMarket(false);
+}
+
+// The market view refreshes once a second at most: a snapshot walks every alvéole's day.
+void SimulationWorker::publishMarket(bool force) {
+    if (!market_ || (!force && sinceMarketPublish_.elapsed() < 1000))
+        return;
+    sinceMarketPublish_.restart();
+    Q_EMIT marketReady(market_->snapshot(ledgerFeeder_ ? ledgerFeeder_->status() : model::LedgerFeed{}));
 }
 
 // Views get an immutable copy, at most twice a second.

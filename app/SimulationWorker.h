@@ -3,6 +3,7 @@
 // paints). Publishes immutable snapshots through a queued signal at most every
 // publishIntervalMs (10 Hz by default), whatever the simulation speed.
 
+#include "engine/model/Market.h"
 #include "engine/model/Plan.h"
 #include "engine/model/Snapshot.h"
 
@@ -25,6 +26,10 @@ namespace swarmergy::planning { struct PlanOutcome; struct SeasonalPlan; }
 
 namespace swarmergy::app {
 
+class LedgerFeeder;
+class LiveLearning;
+class MarketRecorder;
+
 struct DemoOptions {
     int alveoles = 400;
     int ruches = 4;
@@ -44,6 +49,9 @@ struct DemoOptions {
     // Bounded runs (runStepsThenPause) wait for each due plan before stepping on, so their
     // outcome does not depend on how fast the machine solves; interactive speeds never wait.
     bool lockstepBoundedRuns = true;
+    // SwarmBrain's learning, fed every step; its forecasts replace the noisy ones in the plan.
+    // Must outlive the worker. Null: the noisy forecast.
+    LiveLearning* learning = nullptr;
 };
 
 class SimulationWorker : public QObject {
@@ -51,6 +59,9 @@ class SimulationWorker : public QObject {
 public:
     explicit SimulationWorker(DemoOptions options, QObject* parent = nullptr);
     ~SimulationWorker() override;
+    // Where each settled interval goes on the ledger; set before initialise(), must outlive
+    // the worker. Without one the market is settled and shown but not recorded.
+    void setLedgerFeeder(LedgerFeeder* feeder) { ledgerFeeder_ = feeder; }
 
 public Q_SLOTS:
     void initialise();                       // builds the fleet and opens the store, on the worker thread
@@ -64,6 +75,7 @@ Q_SIGNALS:
     void ready(int alveoles, int ruches);
     void snapshotReady(swarmergy::model::EssaimSnapshotPtr snapshot);
     void planReady(swarmergy::model::PlanSnapshotPtr plan);
+    void marketReady(swarmergy::model::MarketSnapshotPtr market);
     void stepsDone(qint64 stepIndex);        // after runStepsThenPause
     void failed(QString message);
 
@@ -79,6 +91,8 @@ private:
     void adoptPlan();
     void recordActuals();
     void publishPlan(bool force);
+    void settleMarket();
+    void publishMarket(bool force);
 
     DemoOptions options_;
     std::unique_ptr<simulation::Simulator> simulator_;
@@ -102,6 +116,9 @@ private:
     int stepsToRun_ = 0;
     bool waitingForPlan_ = false;
     bool telemetryFailed_ = false;
+    std::unique_ptr<MarketRecorder> market_;
+    LedgerFeeder* ledgerFeeder_ = nullptr;
+    QElapsedTimer sinceMarketPublish_;
 };
 
 }  // namespace swarmergy::app

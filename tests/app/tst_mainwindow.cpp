@@ -66,7 +66,7 @@ private Q_SLOTS:
         // The demo starts at local midnight of 21 June (23:00 UTC the day before).
         QTRY_VERIFY(latest() != nullptr);
         QCOMPARE(int(latest()->ruches.size()), 2);
-        QCOMPARE(window_->findChild<QTabWidget*>(QStringLiteral("pages"))->count(), 5);
+        QCOMPARE(window_->findChild<QTabWidget*>(QStringLiteral("pages"))->count(), 6);
         auto* rucheChoice = window_->findChild<QComboBox*>(QStringLiteral("rucheChoice"));
         QTRY_COMPARE(rucheChoice->count(), 2);
         QVERIFY(window_->findChild<QLabel*>(QStringLiteral("simTime"))->text().contains(QStringLiteral("2026-06-2")));
@@ -135,8 +135,8 @@ private Q_SLOTS:
         ledger.start();
         window_->attachLedger(&ledger);
         auto* tabs = window_->findChild<QTabWidget*>(QStringLiteral("pages"));
-        QCOMPARE(tabs->count(), 6);
-        QCOMPARE(tabs->tabText(5), QStringLiteral("Ledger"));
+        QCOMPARE(tabs->count(), 7);
+        QCOMPARE(tabs->tabText(6), QStringLiteral("Ledger"));
         // Blocks sealed by the three authorities reach the explorer through snapshots.
         QTRY_VERIFY_WITH_TIMEOUT(window_->ledgerView()->blocksTable()->rowCount() >= 3, 20000);
         QVERIFY(window_->ledgerView()->summaryText().contains(QString::number(ledger.chainId())));
