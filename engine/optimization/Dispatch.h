@@ -26,7 +26,7 @@ struct DispatchOptions {
     DispatchMethod method = DispatchMethod::Auto;
     ClpAlgorithm clpAlgorithm = ClpAlgorithm::Barrier;   // dual simplex needs ~10^4 pivots at 200 alvéoles
     int threads = 0;              // 0 = std::thread::hardware_concurrency()
-    double maxGap = 0.005;        // decomposition stops at this proven gap (share of scale), even at its start
+    double maxGap = 0.005;        // decomposition stops at this proven gap (share of scale)
     double timeLimitSeconds = 60; // decomposition stops here too, with the best proven gap
     int autoClpMaxAlveoles = 300; // Auto uses CLP up to this many alvéoles
     // The decomposition solves the aggregated relaxation (one alvéole per class and ruche)
