@@ -187,30 +187,34 @@ SubmitResult Chain::submitRawTransaction(ByteView raw) {
         return result;
     }
     result.hash = stx.hash;
-    std::lock_guard lock(mutex_);
+    // Admission never waits for block production: the head view and the pool change
+    // together under poolMutex_ only. (A mined transaction found here gets "already known";
+    // one mined just after this lookup is refused by the nonce rule below.)
+    const bool mined = readStore([&](const ChainStore& store) { return store.findTransaction(stx.hash).has_value(); });
+    std::lock_guard poolLock(poolMutex_);
     if (pool_.size() >= setup_.maxPoolTransactions) {
         result.error = "transaction pool is full";
         return result;
     }
-    if (poolHashes_.count(key(stx.hash)) || store_->findTransaction(stx.hash)) {
+    if (mined || poolHashes_.count(key(stx.hash))) {
         result.error = "already known: transaction " + toHex(view(stx.hash));
         return result;
     }
-    // Validate as if the sender's pending transactions were already applied: the nonce must
-    // be the next one after them.
-    Account projected = state_.account(stx.sender);
+    // Validate against the head as if the sender's pending transactions were already
+    // applied: the nonce must be the next one after them.
+    const auto head = view_.load();
+    Account projected = head->account(stx.sender);
     auto pending = pendingCounts_.find(stx.sender);
     if (pending != pendingCounts_.end()) projected.nonce += pending->second;
-    StateOverlay view(state_);
-    view.setAccount(stx.sender, projected);
-    if (auto error = validateTransaction(stx, view, setup_.chain, setup_.chain.blockGasLimit)) {
+    StateOverlay overlay(*head);
+    overlay.setAccount(stx.sender, projected);
+    if (auto error = validateTransaction(stx, overlay, setup_.chain, setup_.chain.blockGasLimit)) {
         result.error = *error;
         return result;
     }
-    std::lock_guard poolLock(poolMutex_);
     poolHashes_.insert(key(stx.hash));
     ++pendingCounts_[stx.sender];
-    pool_.push_back(std::move(stx));
+    pool_.push_back(std::make_shared<const SignedTransaction>(std::move(stx)));
     result.accepted = true;
     return result;
 }
@@ -228,11 +232,11 @@ std::size_t Chain::pendingCount() const {
 }
 
 void Chain::dropFromPool(const std::unordered_set<std::string>& hashes) {
-    std::deque<SignedTransaction> kept;
+    std::deque<std::shared_ptr<const SignedTransaction>> kept;
     for (auto& tx : pool_) {
-        if (hashes.count(key(tx.hash))) {
-            poolHashes_.erase(key(tx.hash));
-            if (--pendingCounts_[tx.sender] == 0) pendingCounts_.erase(tx.sender);
+        if (hashes.count(key(tx->hash))) {
+            poolHashes_.erase(key(tx->hash));
+            if (--pendingCounts_[tx->sender] == 0) pendingCounts_.erase(tx->sender);
         } else {
             kept.push_back(std::move(tx));
         }
@@ -272,7 +276,13 @@ Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, 
     StateOverlay blockState(state_);
     std::unordered_set<std::string> leaving;
     std::set<Address> blocked;
-    for (const auto& tx : pool_) {
+    std::vector<std::shared_ptr<const SignedTransaction>> candidates;
+    {
+        std::lock_guard poolLock(poolMutex_);   // admissions go on meanwhile
+        candidates.assign(pool_.begin(), pool_.end());
+    }
+    for (const auto& candidate : candidates) {
+        const SignedTransaction& tx = *candidate;
         if (block.transactions.size() >= maxTransactions) break;
         if (blocked.count(tx.sender)) {
             leaving.insert(key(tx.hash));
@@ -358,12 +368,12 @@ void Chain::importBlock(const Block& block) {
     }
     std::unordered_set<std::string> included;
     for (const auto& tx : block.transactions) included.insert(key(tx.hash));
-    // Pool transactions that the new state made stale (nonce too low) leave too.
-    for (const auto& tx : pool_)
-        if (tx.tx.nonce < state_.account(tx.sender).nonce) included.insert(key(tx.hash));
     const auto next = nextHeadView(block, execution.changes);
     {
         std::lock_guard poolLock(poolMutex_);
+        // Pool transactions that the new state made stale (nonce too low) leave too.
+        for (const auto& tx : pool_)
+            if (tx->tx.nonce < state_.account(tx->sender).nonce) included.insert(key(tx->hash));
         view_.store(next);
         dropFromPool(included);
     }
@@ -389,7 +399,7 @@ std::vector<Receipt> Chain::receiptsOfBlock(std::uint64_t number) const {
 std::optional<SignedTransaction> Chain::pendingTransaction(const Hash256& hash) const {
     std::lock_guard lock(poolMutex_);
     for (const auto& tx : pool_)
-        if (tx.hash == hash) return tx;
+        if (tx->hash == hash) return *tx;
     return std::nullopt;
 }
 
@@ -408,8 +418,8 @@ std::vector<Block> Chain::rewindTo(std::uint64_t number) {
         // blocks' transactions (oldest first) followed by the old pool.
         for (auto it = removed.rbegin(); it != removed.rend(); ++it)
             again.insert(again.end(), it->transactions.begin(), it->transactions.end());
-        again.insert(again.end(), pool_.begin(), pool_.end());
         std::lock_guard poolLock(poolMutex_);
+        for (const auto& tx : pool_) again.push_back(*tx);
         view_.store(next);
         pool_.clear();
         poolHashes_.clear();

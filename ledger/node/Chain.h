@@ -2,7 +2,7 @@
 // The single-process ledger node core: a transaction pool, block production sealed by an
 // authority key (Clique seal in extraData), block import with full re-execution, persistence
 // through ChainStore, and the queries a JSON-RPC layer maps onto (balance, nonce, blocks,
-// transactions, receipts, logs, eth_call). Thread-safe: mutations (pool, produce, import,
+// transactions, receipts, logs, eth_call). Thread-safe: block mutations (produce, import,
 // rewind) take one mutex; read-only queries never take it (see HeadView below), so a read
 // never waits for a block being produced or imported.
 //
@@ -108,6 +108,8 @@ public:
     // --- transaction pool ---
     // Decodes, recovers the sender and validates against the head state plus the sender's
     // pending transactions: nonces must follow without gaps; replays and duplicates refused.
+    // Does not wait for block production (file databases; in-memory ones look up mined
+    // transactions under the chain's lock).
     SubmitResult submitRawTransaction(ByteView raw);
     std::uint64_t pendingNonce(const Address& sender) const;   // eth_getTransactionCount "pending"
     std::size_t pendingCount() const;
@@ -162,9 +164,10 @@ private:
     WorldState state_;
     BlockHeader head_;
     Hash256 genesisHash_{};
-    mutable std::mutex mutex_;                       // mutations, the pool, store_
-    // Held (inside mutex_) while the pool changes and the head view is swapped, so pool
-    // queries (pendingNonce...) see the pool and the head together without taking mutex_.
+    mutable std::mutex mutex_;                       // produce, import, rewind; state_, store_
+    // Guards the pool, and is held while the head view is swapped, so admissions and pool
+    // queries see the pool and the head together without taking mutex_ (taken after
+    // mutex_ when both are needed, never the other way round).
     mutable std::mutex poolMutex_;
     std::atomic<std::shared_ptr<const HeadView>> view_;
     std::unique_ptr<ChainStore> reader_;             // file databases: reads beside the writer
@@ -174,7 +177,7 @@ private:
     std::mutex observerMutex_;
     void notify(const Block& block, const std::vector<Receipt>& receipts);
 
-    std::deque<SignedTransaction> pool_;              // arrival order
+    std::deque<std::shared_ptr<const SignedTransaction>> pool_;   // arrival order (poolMutex_)
     std::unordered_set<std::string> poolHashes_;
     std::map<Address, std::uint64_t> pendingCounts_;  // transactions per sender in the pool
 

@@ -4,7 +4,8 @@
 //     its block back; a transaction not seen before (or with other signature bytes) is still
 //     recovered and its real sender found; the cache stays bounded;
 //  2. head view: while produceBlock holds the chain's lock (blocked in the test hook on a
-//     latch), reads — head number, balances, eth_call, blocks, receipts, logs, pending nonce — complete and
+//     latch), reads — head number, balances, eth_call, blocks, receipts, logs, pending nonce —
+//     and transaction admission complete and
 //     answer the previous head; after the commit they answer the new one. Many blocks (layers
 //     merged, then folded into a new base) answer what a fresh reopen answers.
 #include "tests/ledger/Check.h"
@@ -150,6 +151,9 @@ void readsDuringProduction() {
         LogFilter all;
         ok = ok && chain->logs(all).size() == 1;
         ok = ok && chain->receiptsOfBlock(1).size() == 1;
+        // Admission does not wait either (validated against the head view + the pool).
+        ok = ok && chain->submitRawTransaction(view(transfer(u0, 2, user1, 13))).accepted;
+        ok = ok && chain->pendingNonce(user0) == 3;
         return ok;
     });
     // A bounded wait, not a synchronisation: reads that needed the held lock would never finish.
@@ -159,9 +163,12 @@ void readsDuringProduction() {
     producer.join();
     if (finished) CHECK(reads.get());
     CHECK_EQ(chain->headNumber(), 2u);
-    CHECK(chain->pendingNonce(user0) == 2 && chain->pendingCount() == 0);
     CHECK(nrgOf(*chain, user1) == *checkedAdd(nrgBefore, U256(11)));
     CHECK(chain->blockByNumber(2).has_value());
+    // The held block took the pool as it was; the admission made meanwhile waits for the next.
+    CHECK(chain->pendingNonce(user0) == 3 && chain->pendingCount() == 1);
+    CHECK_EQ(chain->produceBlock(sealer, kTestGenesisTime + 3).transactions.size(), 1u);
+    CHECK(nrgOf(*chain, user1) == *checkedAdd(nrgBefore, U256(24)));
 }
 
 void viewMatchesReopen() {
