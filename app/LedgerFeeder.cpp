@@ -172,8 +172,23 @@ bool LedgerFeeder::waitSealed(const std::vector<std::string>& hashes) {
     return true;
 }
 
+bool LedgerFeeder::waitForPoolRoom(std::optional<std::chrono::steady_clock::time_point> deadline) {
+    while (ledger_.pendingTransactions() >= options_.maxPendingTransactions) {
+        std::unique_lock lock(mutex_);
+        const auto next = std::chrono::steady_clock::now() + std::chrono::milliseconds(50);
+        if (changed_.wait_until(lock, deadline ? std::min(*deadline, next) : next, [this] { return stopping_; }))
+            return false;
+        if (deadline && std::chrono::steady_clock::now() >= *deadline)
+            return false;
+    }
+    return true;
+}
+
 void LedgerFeeder::feed(const Interval& interval, bool withReadings) {
     const auto readings = readingsOf(interval);
+    // Readings may wait a block period or two for room; beyond, they are skipped (counted).
+    if (withReadings && !readings.empty())
+        withReadings = waitForPoolRoom(std::chrono::steady_clock::now() + std::chrono::seconds(3));
     if (withReadings) {
         relayReadings(interval.startUtc, readings);
     } else {
@@ -226,7 +241,7 @@ void LedgerFeeder::recordSettlement(const Interval& interval) {
                                nanoToNrg(entry.amountNano)});
         }
     }
-    if (records.empty())
+    if (records.empty() || !waitForPoolRoom(std::nullopt))
         return;
     const auto s = ledger_.recordSettlement(std::uint64_t(interval.startUtc), records);
     std::lock_guard lock(mutex_);

@@ -23,6 +23,7 @@
 #include <map>
 #include <set>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -37,6 +38,9 @@ struct LedgerFeederOptions {
     std::string welcomeNrg = "100";
     std::string clearingFloatNrg = "10000";
     std::chrono::seconds setupTimeout{60};
+    // Back-pressure: an interval's readings wait until the ledger's pool holds fewer than
+    // this many transactions (a settlement waits for it as long as it takes).
+    std::size_t maxPendingTransactions = 1000;
 };
 
 class LedgerFeeder {
@@ -66,6 +70,8 @@ private:
     void run();
     bool setUp();
     bool waitSealed(const std::vector<std::string>& hashes);
+    // Waits until the pool has room; false when stopping or, with a deadline, when it passed.
+    bool waitForPoolRoom(std::optional<std::chrono::steady_clock::time_point> deadline);
     struct EnergyWh {
         std::uint64_t exported = 0;
         std::uint64_t imported = 0;

@@ -579,6 +579,11 @@ LedgerSubmission LedgerService::transferNrg(const std::string& toAddress, const 
     return impl_->submit(fundedKey(), contracts::kNrgToken, contracts::call::transfer(to, amount->magnitude));
 }
 
+std::size_t LedgerService::pendingTransactions() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->running ? impl_->console()->pendingCount() : 0;
+}
+
 std::optional<bool> LedgerService::receiptStatus(const std::string& transactionHash) const {
     Hash256 h{};
     try {

@@ -91,6 +91,8 @@ public:
     LedgerSubmission submitReading(const ledger::MeterReading& reading, const ledger::Signature& hubSignature);
     LedgerSubmission recordSettlement(std::uint64_t intervalStartUnix, const std::vector<LedgerSettlementRecord>& records);
     LedgerSubmission transferNrg(const std::string& toAddress, const std::string& amountNrg);
+    // Transactions waiting in the console authority's pool (0 when stopped): for back-pressure.
+    std::size_t pendingTransactions() const;
     // nullopt while pending or unknown; else whether the sealed transaction succeeded.
     std::optional<bool> receiptStatus(const std::string& transactionHash) const;
     // Exact NRG balance ("12.500000000000000000") at the head, or nullopt for a bad address.
