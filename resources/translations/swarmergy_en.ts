@@ -71,8 +71,8 @@
         <translation>Interface language: en or fr.</translation>
     </message>
     <message>
-        <source>Page shown at start: essaim, ruche, plan, charts, fleet or ledger.</source>
-        <translation>Page shown at start: essaim, ruche, plan, charts, fleet or ledger.</translation>
+        <source>Page shown at start: essaim, ruche, plan, charts, fleet, market or ledger.</source>
+        <translation>Page shown at start: essaim, ruche, plan, charts, fleet, market or ledger.</translation>
     </message>
 </context>
 <context>
@@ -120,6 +120,14 @@
     <message>
         <source>Alarm journal error: %1</source>
         <translation>Alarm journal error: %1</translation>
+    </message>
+    <message>
+        <source>SwarmBrain stopped learning from the simulation: %1</source>
+        <translation>SwarmBrain stopped learning from the simulation: %1</translation>
+    </message>
+    <message>
+        <source>SwarmBrain warm-up failed: %1</source>
+        <translation>SwarmBrain warm-up failed: %1</translation>
     </message>
 </context>
 <context>
@@ -328,6 +336,14 @@
         <source>SwarmLedger: blocks, transactions, NRG balances, authorities</source>
         <translation>SwarmLedger: blocks, transactions, NRG balances, authorities</translation>
     </message>
+    <message>
+        <source>Market</source>
+        <translation>Market</translation>
+    </message>
+    <message>
+        <source>Local prices, trades between neighbours, fair sharing of the savings, and their record on the ledger</source>
+        <translation>Local prices, trades between neighbours, fair sharing of the savings, and their record on the ledger</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::app::ProvisioningWiring</name>
@@ -404,6 +420,10 @@
     <message>
         <source>seasonal plan failed, hydrogen keeps a fixed value: %1</source>
         <translation>seasonal plan failed, hydrogen keeps a fixed value: %1</translation>
+    </message>
+    <message>
+        <source>the local market is no longer settled: %1</source>
+        <translation>the local market is no longer settled: %1</translation>
     </message>
 </context>
 <context>
@@ -697,6 +717,10 @@
     <message>
         <source>The hub could not store its provisioning: %1.</source>
         <translation>The hub could not store its provisioning: %1.</translation>
+    </message>
+    <message>
+        <source>The ledger domain is invalid (chain id %1, token address of %2 bytes): give a chain id above 0 and a 20-byte NRGcoin address.</source>
+        <translation>The ledger domain is invalid (chain id %1, token address of %2 bytes): give a chain id above 0 and a 20-byte NRGcoin address.</translation>
     </message>
 </context>
 <context>
@@ -1598,6 +1622,155 @@ Provisioned: %7</translation>
     <message>
         <source>Chain %1 · block #%2 · a block every %3 s · NRGcoin at %4 · supply %5 NRG · %6 readings minted · %7 intervals settled</source>
         <translation>Chain %1 · block #%2 · a block every %3 s · NRGcoin at %4 · supply %5 NRG · %6 readings minted · %7 intervals settled</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::MarketView</name>
+    <message>
+        <source>No ledger: the market is settled and shown here but not recorded.</source>
+        <translation>No ledger: the market is settled and shown here but not recorded.</translation>
+    </message>
+    <message numerus="yes">
+        <source>SwarmLedger records the market of %n alvéole(s)</source>
+        <translation>
+            <numerusform>SwarmLedger records the market of %n alvéole</numerusform>
+            <numerusform>SwarmLedger records the market of %n alvéoles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 hub readings relayed (they mint NRG), %2 skipped</source>
+        <translation>%1 hub readings relayed (they mint NRG), %2 skipped</translation>
+    </message>
+    <message>
+        <source>last interval recorded: %1</source>
+        <translation>last interval recorded: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interval(s) waiting</source>
+        <translation>
+            <numerusform>%n interval waiting</numerusform>
+            <numerusform>%n intervals waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last ledger error: %1</source>
+        <translation>Last ledger error: %1</translation>
+    </message>
+    <message>
+        <source>plan (marginal price)</source>
+        <translation>plan (marginal price)</translation>
+    </message>
+    <message>
+        <source>grid tariff at the gate</source>
+        <translation>grid tariff at the gate</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>sampled, %1 permutations</source>
+        <translation>sampled, %1 permutations</translation>
+    </message>
+    <message>
+        <source>Alvéoles of %1, last %2 h</source>
+        <translation>Alvéoles of %1, last %2 h</translation>
+    </message>
+    <message>
+        <source>Alvéoles</source>
+        <translation>Alvéoles</translation>
+    </message>
+    <message>
+        <source>Local market</source>
+        <translation>Local market</translation>
+    </message>
+    <message>
+        <source>Every 15 minutes each alvéole&apos;s exchange with its ruche is settled at the ruche&apos;s price (the plan&apos;s marginal price, kept between the grid&apos;s export and import tariffs). The savings against everyone alone with the grid are shared by Shapley value: what each home brings to the community on average.</source>
+        <translation>Every 15 minutes each alvéole&apos;s exchange with its ruche is settled at the ruche&apos;s price (the plan&apos;s marginal price, kept between the grid&apos;s export and import tariffs). The savings against everyone alone with the grid are shared by Shapley value: what each home brings to the community on average.</translation>
+    </message>
+    <message>
+        <source>Community savings, 24 h</source>
+        <translation>Community savings, 24 h</translation>
+    </message>
+    <message>
+        <source>against every alvéole alone with the grid</source>
+        <translation>against every alvéole alone with the grid</translation>
+    </message>
+    <message>
+        <source>Sold to neighbours, 24 h</source>
+        <translation>Sold to neighbours, 24 h</translation>
+    </message>
+    <message>
+        <source>energy the alvéoles delivered to their ruche</source>
+        <translation>energy the alvéoles delivered to their ruche</translation>
+    </message>
+    <message>
+        <source>Intervals on SwarmLedger</source>
+        <translation>Intervals on SwarmLedger</translation>
+    </message>
+    <message>
+        <source>settlements recorded by the Settlement contract</source>
+        <translation>settlements recorded by the Settlement contract</translation>
+    </message>
+    <message>
+        <source>Ruche</source>
+        <translation>Ruche</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>Price from</translation>
+    </message>
+    <message>
+        <source>Sold, 24 h</source>
+        <translation>Sold, 24 h</translation>
+    </message>
+    <message>
+        <source>Savings, 24 h</source>
+        <translation>Savings, 24 h</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Sharing</translation>
+    </message>
+    <message>
+        <source>Price of the last settled interval, cu/kWh (1 cu = 1 NRG)</source>
+        <translation>Price of the last settled interval, cu/kWh (1 cu = 1 NRG)</translation>
+    </message>
+    <message>
+        <source>Alvéole</source>
+        <translation>Alvéole</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Bought</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Net amount</translation>
+    </message>
+    <message>
+        <source>Shapley share</source>
+        <translation>Shapley share</translation>
+    </message>
+    <message>
+        <source>Share of savings</source>
+        <translation>Share of savings</translation>
+    </message>
+    <message>
+        <source>Received minus paid at the ruche&apos;s prices, cu</source>
+        <translation>Received minus paid at the ruche&apos;s prices, cu</translation>
+    </message>
+    <message>
+        <source>Its fair part of the ruche&apos;s savings, cu</source>
+        <translation>Its fair part of the ruche&apos;s savings, cu</translation>
     </message>
 </context>
 <context>

@@ -71,8 +71,8 @@
         <translation>Langue de l’interface&#xa0;: en ou fr.</translation>
     </message>
     <message>
-        <source>Page shown at start: essaim, ruche, plan, charts, fleet or ledger.</source>
-        <translation>Page affichée au démarrage&#xa0;: essaim, ruche, plan, charts, fleet ou ledger.</translation>
+        <source>Page shown at start: essaim, ruche, plan, charts, fleet, market or ledger.</source>
+        <translation>Page affichée au démarrage : essaim, ruche, plan, charts, fleet, market ou ledger.</translation>
     </message>
 </context>
 <context>
@@ -120,6 +120,14 @@
     <message>
         <source>Alarm journal error: %1</source>
         <translation>Erreur du journal d’alarmes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>SwarmBrain stopped learning from the simulation: %1</source>
+        <translation>SwarmBrain a cessé d’apprendre de la simulation : %1</translation>
+    </message>
+    <message>
+        <source>SwarmBrain warm-up failed: %1</source>
+        <translation>Échec de la mise en route de SwarmBrain : %1</translation>
     </message>
 </context>
 <context>
@@ -328,6 +336,14 @@
         <source>SwarmLedger: blocks, transactions, NRG balances, authorities</source>
         <translation>SwarmLedger&#xa0;: blocs, transactions, soldes NRG, autorités</translation>
     </message>
+    <message>
+        <source>Market</source>
+        <translation>Marché</translation>
+    </message>
+    <message>
+        <source>Local prices, trades between neighbours, fair sharing of the savings, and their record on the ledger</source>
+        <translation>Prix locaux, échanges entre voisins, partage équitable des économies et leur inscription dans le registre</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::app::ProvisioningWiring</name>
@@ -404,6 +420,10 @@
     <message>
         <source>seasonal plan failed, hydrogen keeps a fixed value: %1</source>
         <translation>le plan saisonnier a échoué, l’hydrogène garde une valeur fixe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the local market is no longer settled: %1</source>
+        <translation>le marché local n’est plus réglé : %1</translation>
     </message>
 </context>
 <context>
@@ -697,6 +717,10 @@
     <message>
         <source>The hub could not store its provisioning: %1.</source>
         <translation>Le hub n’a pas pu enregistrer sa mise en service&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The ledger domain is invalid (chain id %1, token address of %2 bytes): give a chain id above 0 and a 20-byte NRGcoin address.</source>
+        <translation>Le domaine du registre est invalide (chain id %1, adresse du jeton de %2 octets) : donnez un chain id supérieur à 0 et une adresse NRGcoin de 20 octets.</translation>
     </message>
 </context>
 <context>
@@ -1598,6 +1622,155 @@ Mis en service&#xa0;: %7</translation>
     <message>
         <source>Chain %1 · block #%2 · a block every %3 s · NRGcoin at %4 · supply %5 NRG · %6 readings minted · %7 intervals settled</source>
         <translation>Chaîne %1 · bloc #%2 · un bloc toutes les %3 s · NRGcoin à %4 · %5 NRG en circulation · %6 relevés frappés · %7 intervalles réglés</translation>
+    </message>
+</context>
+<context>
+    <name>swarmergy::widgets::MarketView</name>
+    <message>
+        <source>No ledger: the market is settled and shown here but not recorded.</source>
+        <translation>Pas de registre : le marché est réglé et affiché ici, mais pas inscrit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>SwarmLedger records the market of %n alvéole(s)</source>
+        <translation>
+            <numerusform>SwarmLedger inscrit le marché de %n alvéole</numerusform>
+            <numerusform>SwarmLedger inscrit le marché de %n alvéoles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 hub readings relayed (they mint NRG), %2 skipped</source>
+        <translation>%1 relevés de hubs relayés (ils frappent des NRG), %2 sautés</translation>
+    </message>
+    <message>
+        <source>last interval recorded: %1</source>
+        <translation>dernier intervalle inscrit : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interval(s) waiting</source>
+        <translation>
+            <numerusform>%n intervalle en attente</numerusform>
+            <numerusform>%n intervalles en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last ledger error: %1</source>
+        <translation>Dernière erreur du registre : %1</translation>
+    </message>
+    <message>
+        <source>plan (marginal price)</source>
+        <translation>plan (prix marginal)</translation>
+    </message>
+    <message>
+        <source>grid tariff at the gate</source>
+        <translation>tarif du réseau à la passerelle</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>sampled, %1 permutations</source>
+        <translation>échantillonné, %1 permutations</translation>
+    </message>
+    <message>
+        <source>Alvéoles of %1, last %2 h</source>
+        <translation>Alvéoles de %1, dernières %2 h</translation>
+    </message>
+    <message>
+        <source>Alvéoles</source>
+        <translation>Alvéoles</translation>
+    </message>
+    <message>
+        <source>Local market</source>
+        <translation>Marché local</translation>
+    </message>
+    <message>
+        <source>Every 15 minutes each alvéole&apos;s exchange with its ruche is settled at the ruche&apos;s price (the plan&apos;s marginal price, kept between the grid&apos;s export and import tariffs). The savings against everyone alone with the grid are shared by Shapley value: what each home brings to the community on average.</source>
+        <translation>Toutes les 15 minutes, l’échange de chaque alvéole avec sa ruche est réglé au prix de la ruche (le prix marginal du plan, maintenu entre les tarifs d’export et d’import du réseau). Les économies par rapport à « chacun seul face au réseau » sont partagées selon la valeur de Shapley : ce que chaque foyer apporte en moyenne à la communauté.</translation>
+    </message>
+    <message>
+        <source>Community savings, 24 h</source>
+        <translation>Économies de la communauté, 24 h</translation>
+    </message>
+    <message>
+        <source>against every alvéole alone with the grid</source>
+        <translation>par rapport à chaque alvéole seule face au réseau</translation>
+    </message>
+    <message>
+        <source>Sold to neighbours, 24 h</source>
+        <translation>Vendu aux voisins, 24 h</translation>
+    </message>
+    <message>
+        <source>energy the alvéoles delivered to their ruche</source>
+        <translation>énergie livrée par les alvéoles à leur ruche</translation>
+    </message>
+    <message>
+        <source>Intervals on SwarmLedger</source>
+        <translation>Intervalles dans SwarmLedger</translation>
+    </message>
+    <message>
+        <source>settlements recorded by the Settlement contract</source>
+        <translation>règlements inscrits par le contrat Settlement</translation>
+    </message>
+    <message>
+        <source>Ruche</source>
+        <translation>Ruche</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>Origine du prix</translation>
+    </message>
+    <message>
+        <source>Sold, 24 h</source>
+        <translation>Vendu, 24 h</translation>
+    </message>
+    <message>
+        <source>Savings, 24 h</source>
+        <translation>Économies, 24 h</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Partage</translation>
+    </message>
+    <message>
+        <source>Price of the last settled interval, cu/kWh (1 cu = 1 NRG)</source>
+        <translation>Prix du dernier intervalle réglé, cu/kWh (1 cu = 1 NRG)</translation>
+    </message>
+    <message>
+        <source>Alvéole</source>
+        <translation>Alvéole</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendu</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Acheté</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Montant net</translation>
+    </message>
+    <message>
+        <source>Shapley share</source>
+        <translation>Part de Shapley</translation>
+    </message>
+    <message>
+        <source>Share of savings</source>
+        <translation>Part des économies</translation>
+    </message>
+    <message>
+        <source>Received minus paid at the ruche&apos;s prices, cu</source>
+        <translation>Reçu moins payé aux prix de la ruche, cu</translation>
+    </message>
+    <message>
+        <source>Its fair part of the ruche&apos;s savings, cu</source>
+        <translation>Sa juste part des économies de la ruche, cu</translation>
     </message>
 </context>
 <context>
