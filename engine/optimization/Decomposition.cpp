@@ -45,6 +45,7 @@ constexpr double kSmoothLast = 0.05;
 constexpr int kSweepsPerSmoothStage = 2;
 constexpr int kBoundSteps = 6;
 constexpr double kElasticStopShare = 2e-5;        // of the gap scale, per sweep
+constexpr double kLevelSlackKwh = 1e-9;           // round-off let through on a store's level
 
 double seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
@@ -922,6 +923,13 @@ void Decomposition::disaggregate(RucheState& r, const model::RucheSchedule& rela
         };
         const model::Alveole& al = *a.alveole;
         const double penalty = 1e3;
+        // When the target path itself keeps every limit (power, bus, level, end level), it is
+        // the projection's answer (zero penalty) and the DP is skipped.
+        bool targetFeasible = true;
+        double levelKwh = p.startKwh;
+        sc.plan.inKw.assign(T_, 0.0);
+        sc.plan.outKw.assign(T_, 0.0);
+        sc.plan.levelKwh.assign(T_ + 1, p.startKwh);
         for (int t = 0; t < T_; ++t) {
             // The x this alvéole may take with every bus still closing (others fixed): the
             // domain of W without it, shifted by the others' residual, within ±connection.
@@ -948,8 +956,16 @@ void Decomposition::disaggregate(RucheState& r, const model::RucheSchedule& rela
             const double mid = std::min(std::max(target, bLo), bHi);
             if (mid > bLo) f.segments.push_back({mid - bLo, -penalty});
             if (bHi > mid) f.segments.push_back({bHi - mid, penalty});
+            sc.plan.inKw[t] = std::max(0.0, -target);
+            sc.plan.outKw[t] = std::max(0.0, target);
+            levelKwh += dtH_ * (p.etaIn * sc.plan.inKw[t] - sc.plan.outKw[t] / p.etaOut);
+            sc.plan.levelKwh[t + 1] = levelKwh;
+            // Round-off of the level recursion (1e-9 kWh, far inside the checker's 1e-4) is let through.
+            targetFeasible = targetFeasible && target >= bLo && target <= bHi && levelKwh >= p.minKwh - kLevelSlackKwh &&
+                             levelKwh <= p.maxKwh + kLevelSlackKwh;
         }
-        if (!sc.dp.solve(a.battery->params, dtH_, sc.phi, sc.plan)) continue;
+        targetFeasible = targetFeasible && levelKwh >= p.finalMinKwh - kLevelSlackKwh;
+        if (!targetFeasible && !sc.dp.solve(a.battery->params, dtH_, sc.phi, sc.plan)) continue;
         for (int t = 0; t < T_; ++t) {
             r.closing[t].add(closingRange(al, t, coreNet(a, t), dtH_), -1);
             r.coreKw[t] -= coreNet(a, t);
