@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <set>
 #include <stdexcept>
 
 #include "engine/anomaly/DetectionScore.h"
@@ -223,6 +224,14 @@ void LearningService::setFleet(const simulation::Fleet& fleet, std::int64_t firs
         histories_ = std::move(histories);
         ++historyVersion_;
     }
+    {
+        std::lock_guard lock(alarmMutex_);   // planted faults belong to the fleet they were planned on
+        liveFaults_.clear();
+        plantingLive_ = false;
+        plantingNote_.clear();
+        faultRound_ = 0;
+        unexplainedAlarms_ = 0;
+    }
     feedStopped_ = false;
 }
 
@@ -361,6 +370,13 @@ void LearningService::feedSimulatorStep(const simulation::Simulator& simulator) 
 void LearningService::startLive(const simulation::Fleet& fleet, std::int64_t firstStepUtc, int warmupDays) {
     setFleet(fleet, firstStepUtc);
     nowUtc_ = firstStepUtc;
+    {
+        // Faults start once the detectors have learnt their week on the live meters.
+        const std::int64_t stepSeconds = std::int64_t(fleet.options.stepMinutes) * 60;
+        std::lock_guard lock(alarmMutex_);
+        plantingLive_ = options_.liveFaults.enabled;
+        nextFaultRoundUtc_ = firstStepUtc + std::int64_t(options_.detectors.learnSteps) * stepSeconds;
+    }
     {
         std::lock_guard lock(clockMutex_);
         lastTrainLocalDay_ = -1;
@@ -824,6 +840,15 @@ void LearningService::anomalyJob() {
     }
     // The detectors learn on the first week of the window and need a day beyond it.
     if (log.steps >= options_.detectors.learnSteps + 96) {
+        std::vector<anomaly::Fault> planted;
+        {
+            std::lock_guard lock(alarmMutex_);
+            planLiveFaultsLocked(log, log.stepStartUtc(log.steps) + std::int64_t(options_.liveFaults.spacingHours) * 3600);
+            planted = windowFaultsLocked(log);
+        }
+        // Planted faults change only this copy: each pass sees the same faulty readings for a
+        // step, as a real faulty meter would have reported them.
+        anomaly::injectFaults(log, planted);
         const auto events = anomaly::detectConditions(log, options_.detectors);
         std::lock_guard lock(alarmMutex_);
         // Detectors are causal: events before what the last pass saw were applied then.
@@ -832,14 +857,171 @@ void LearningService::anomalyJob() {
             if (t < detectedUntilUtc_)
                 continue;
             const anomaly::AlarmCondition condition = anomaly::conditionFor(log, e);
-            if (e.active)
-                alarms_->raise(condition, t);
-            else
+            if (e.active) {
+                const auto id = alarms_->idOf(condition.type, condition.subject);
+                const bool wasActive = id && alarms_->find(*id)->conditionActive;
+                const int raised = alarms_->raise(condition, t);
+                const bool explained = explainedLocked(condition, t, true);
+                if (!wasActive && !explained && alarms_->find(raised)->state != anomaly::AlarmState::Suppressed)
+                    ++unexplainedAlarms_;
+            } else {
                 alarms_->clear(condition.type, condition.subject, t);
+            }
         }
+        reconcileLocked(log, events);
         detectedUntilUtc_ = log.stepStartUtc(log.steps);
     }
     publishAlarms();
+}
+
+// The detectors see a rolling window: once a condition's evidence has moved into the window's
+// learning week, no pass reports it returning to normal. Conditions the detectors no longer
+// hold active at the end of the window return to normal there.
+void LearningService::reconcileLocked(const anomaly::MeterLog& log, const std::vector<anomaly::ConditionEvent>& events) {
+    std::set<std::pair<std::string, std::string>> active;
+    for (const auto& e : events) {
+        const anomaly::AlarmCondition condition = anomaly::conditionFor(log, e);
+        if (e.active)
+            active.emplace(condition.type, condition.subject);
+        else
+            active.erase({condition.type, condition.subject});
+    }
+    const std::int64_t endUtc = log.stepStartUtc(log.steps);
+    for (const auto& a : alarms_->alarms())
+        if (a.conditionActive && !active.count({a.condition.type, a.condition.subject}))
+            alarms_->clear(a.condition.type, a.condition.subject, std::max(endUtc, a.lastChangeUtc));
+}
+
+// Plans rounds of live faults up to untilUtc: per round, engine/anomaly's planFaults (one fault
+// of every type, distinct alvéoles, PV faults on PV homes, fade on MicroStores, the outage on a
+// ruche whose homes get no other fault) on the alvéoles that have no fault under way; its
+// durations and magnitudes are kept, its starts are re-timed one type per spacing.
+void LearningService::planLiveFaultsLocked(const anomaly::MeterLog& log, std::int64_t untilUtc) {
+    using anomaly::FaultType;
+    static constexpr FaultType kRotation[] = {
+        FaultType::StuckMeter,  FaultType::InverterTrip, FaultType::HubSilent,   FaultType::Spike,      FaultType::RucheOutage,
+        FaultType::DriftingMeter, FaultType::PvSoiling,  FaultType::HabitChange, FaultType::BatteryFade};
+    const std::int64_t stepSeconds = std::int64_t(log.stepMinutes) * 60;
+    const int spacingSteps = std::max(1, options_.liveFaults.spacingHours * 60 / log.stepMinutes);
+    while (plantingLive_ && nextFaultRoundUtc_ <= untilUtc) {
+        const std::int64_t roundUtc = nextFaultRoundUtc_;
+        auto plan = [&](bool freeOnly, std::vector<int>& index) {
+            anomaly::MeterLog stub;   // planFaults reads the alvéoles' assets and the length only
+            stub.rucheIds = log.rucheIds;
+            stub.stepMinutes = log.stepMinutes;
+            stub.steps = 16 * 96;
+            index.clear();
+            for (int a = 0; a < log.alveoleCount(); ++a) {
+                const bool busy = std::any_of(liveFaults_.begin(), liveFaults_.end(), [&](const LiveFault& f) {
+                    return f.fault.alveole == a && f.endUtc > roundUtc;
+                });
+                if (freeOnly && busy)
+                    continue;
+                stub.alveoles.push_back(log.alveoles[std::size_t(a)]);
+                index.push_back(a);
+            }
+            anomaly::FaultPlanOptions options;
+            options.seed = options_.liveFaults.seed + std::uint64_t(faultRound_);
+            options.firstStep = 0;
+            options.faultsPerType = 1;
+            return anomaly::planFaults(stub, options);
+        };
+        std::vector<int> index;
+        std::vector<anomaly::Fault> planned;
+        try {
+            planned = plan(true, index);
+        } catch (const std::invalid_argument&) {
+            try {
+                planned = plan(false, index);   // a small fleet: a home may have two faults at once
+            } catch (const std::invalid_argument& e) {
+                plantingLive_ = false;
+                plantingNote_ = e.what();
+                return;
+            }
+        }
+        for (std::size_t k = 0; k < std::size(kRotation); ++k) {
+            const auto it = std::find_if(planned.begin(), planned.end(),
+                                         [&](const anomaly::Fault& f) { return f.type == kRotation[k]; });
+            if (it == planned.end())
+                continue;
+            LiveFault live;
+            live.fault = *it;
+            if (live.fault.alveole >= 0)
+                live.fault.alveole = index[std::size_t(live.fault.alveole)];
+            live.startUtc = roundUtc + std::int64_t(k * std::size_t(spacingSteps) + std::size_t(it->startStep % spacingSteps)) * stepSeconds;
+            live.endUtc = live.startUtc + std::int64_t(it->endStep - it->startStep) * stepSeconds;
+            const anomaly::ConditionEvent event{0, live.fault.type, live.fault.alveole, live.fault.ruche, true, {}};
+            const anomaly::AlarmCondition condition = anomaly::conditionFor(log, event);
+            live.type = condition.type;
+            live.subject = condition.subject;
+            liveFaults_.push_back(std::move(live));
+        }
+        std::sort(liveFaults_.begin(), liveFaults_.end(),
+                  [](const LiveFault& a, const LiveFault& b) { return a.startUtc < b.startUtc; });
+        nextFaultRoundUtc_ = roundUtc + std::int64_t(std::size(kRotation)) * spacingSteps * stepSeconds;
+        ++faultRound_;
+    }
+}
+
+// The planted faults over the log's window, in its steps (a fault cut by the window's start
+// lies in the learning week: faults last at most a week).
+std::vector<anomaly::Fault> LearningService::windowFaultsLocked(const anomaly::MeterLog& log) const {
+    std::vector<anomaly::Fault> out;
+    const std::int64_t stepSeconds = std::int64_t(log.stepMinutes) * 60;
+    for (const auto& live : liveFaults_) {
+        const std::int64_t from = std::max<std::int64_t>(0, (live.startUtc - log.startUtc) / stepSeconds);
+        const std::int64_t to = std::min<std::int64_t>(log.steps, (live.endUtc - log.startUtc) / stepSeconds);
+        if (to <= from)
+            continue;
+        anomaly::Fault f = live.fault;
+        f.startStep = int(from);
+        f.endStep = int(to);
+        out.push_back(f);
+    }
+    return out;
+}
+
+// A planted fault of the condition's type on its subject under way at timeUtc (or ended less
+// than a day before: engine/anomaly's scoring rule). The first such alarm detects the fault.
+bool LearningService::explainedLocked(const anomaly::AlarmCondition& condition, std::int64_t timeUtc,
+                                      bool markDetected) {
+    bool explained = false;
+    for (auto& live : liveFaults_)
+        if (live.type == condition.type && live.subject == condition.subject && live.startUtc <= timeUtc &&
+            timeUtc < live.endUtc + kDaySeconds) {
+            explained = true;
+            if (markDetected && live.detectedUtc == 0)
+                live.detectedUtc = timeUtc;
+        }
+    return explained;
+}
+
+LiveDetection LearningService::liveDetectionLocked(std::int64_t nowUtc) const {
+    LiveDetection out;
+    out.planting = plantingLive_;
+    out.note = plantingNote_;
+    out.unexplainedAlarms = unexplainedAlarms_;
+    out.suppressedAlarms = alarms_->suppressedCount();
+    out.checkedUntilUtc = detectedUntilUtc_;
+    for (const auto& live : liveFaults_) {
+        if (live.startUtc > nowUtc)
+            continue;
+        out.faults.push_back({live.type, live.subject, live.startUtc, live.endUtc, live.detectedUtc});
+        auto it = std::find_if(out.perType.begin(), out.perType.end(), [&](const auto& d) { return d.type == live.type; });
+        if (it == out.perType.end())
+            it = out.perType.insert(out.perType.end(), DetectionFigures{live.type, 0, 0, 0, 0, 0});
+        ++it->planted;
+        it->ended += live.endUtc <= nowUtc ? 1 : 0;
+        if (live.detectedUtc > 0) {
+            const double h = double(live.detectedUtc - live.startUtc) / 3600.0;
+            it->meanHoursToDetect = (it->meanHoursToDetect * it->detected + h) / (it->detected + 1);
+            it->maxHoursToDetect = std::max(it->maxHoursToDetect, h);
+            ++it->detected;
+        }
+    }
+    if (out.faults.size() > 100)
+        out.faults.erase(out.faults.begin(), out.faults.end() - 100);
+    return out;
 }
 
 void LearningService::publishAlarms() {
@@ -856,13 +1038,18 @@ void LearningService::publishAlarms() {
         for (const auto& a : alarms_->standingAlarms())
             snapshot->standing.push_back({a.id, toView(a.condition.priority), toView(a.state), a.condition.type,
                                           a.condition.subject, a.condition.message, a.firstRaisedUtc,
-                                          a.lastChangeUtc, a.shelvedUntilUtc, a.acknowledgedBy});
+                                          a.lastChangeUtc, a.shelvedUntilUtc, a.acknowledgedBy,
+                                          std::any_of(liveFaults_.begin(), liveFaults_.end(), [&](const LiveFault& f) {
+                                              return f.type == a.condition.type && f.subject == a.condition.subject &&
+                                                     f.startUtc <= a.lastChangeUtc;
+                                          })});
         const auto events = journal_->events(0);
         const std::size_t keep = std::min<std::size_t>(events.size(), 300);
         for (std::size_t i = 0; i < keep; ++i) {
             const auto& e = events[events.size() - 1 - i];   // newest first
-            snapshot->journal.push_back({e.timeUtc, e.alarmId, e.event, e.operatorName, e.subject});
+            snapshot->journal.push_back({e.timeUtc, e.alarmId, e.event, e.operatorName, e.subject, e.type});
         }
+        snapshot->liveDetection = liveDetectionLocked(now);
         alarmSnapshot_ = snapshot;
     }
     AlarmSnapshotPtr published = snapshot;

@@ -58,6 +58,19 @@ Q_DECLARE_METATYPE(swarmergy::app::AlarmSnapshotPtr)
 
 namespace swarmergy::app {
 
+// Live demo: faults planted in what the detectors read, so the alarm console has work while the
+// simulated meters are healthy. Every `spacingHours` a fault of the next type in turn starts on
+// one alvéole (stuck meter, inverter trip, hub silent, spikes, ruche outage, drift, PV soiling,
+// habit change, battery fade), planned and injected by engine/anomaly's planFaults and
+// injectFaults, one ruche outage per round to show suppression. Only the copy of the meter log
+// a detector pass reads is changed: never the simulator, the telemetry store or the forecast
+// history. The ground truth and the detection figures are in the AlarmSnapshot.
+struct LiveFaultOptions {
+    bool enabled = false;          // makeLiveLearning turns it on
+    int spacingHours = 24;         // a new fault every simulated day
+    std::uint64_t seed = 1;
+};
+
 struct LearningOptions {
     QString dataDirectory;                 // empty: models stay in memory, journal ":memory:"
     forecast::TrainOptions network;        // per target (epochs, hidden units, seed)
@@ -79,6 +92,7 @@ struct LearningOptions {
     int nightlyRetrainLocalHour = 2;
     int coverageDays = 2;                  // recent days over which the band coverage is counted
     anomaly::DetectorOptions detectors;
+    LiveFaultOptions liveFaults;
 };
 
 class LearningService : public QObject, public AlarmControl, public ForecastControl, public LiveLearning {
@@ -185,6 +199,12 @@ private:
     void trimWindowsLocked();
     int historyWindowSteps() const;
     void warmUp(std::int64_t firstStepUtc, int warmupDays, int generation);
+    // Live planted faults (under alarmMutex_).
+    void planLiveFaultsLocked(const anomaly::MeterLog& log, std::int64_t untilUtc);
+    std::vector<anomaly::Fault> windowFaultsLocked(const anomaly::MeterLog& log) const;
+    bool explainedLocked(const anomaly::AlarmCondition& condition, std::int64_t timeUtc, bool markDetected);
+    void reconcileLocked(const anomaly::MeterLog& log, const std::vector<anomaly::ConditionEvent>& events);
+    LiveDetection liveDetectionLocked(std::int64_t nowUtc) const;
     std::string operatorAction(int alarmId, const std::function<void(anomaly::AlarmManager&)>& action);
     void post(std::function<void()> inGuiThread);
 
@@ -213,6 +233,18 @@ private:
     std::unique_ptr<anomaly::AlarmManager> alarms_;
     AlarmSnapshotPtr alarmSnapshot_;
     std::int64_t detectedUntilUtc_ = 0;       // events before this instant were already applied
+    struct LiveFault {
+        anomaly::Fault fault;                 // type, alvéole, ruche, magnitude (steps: see times)
+        std::int64_t startUtc = 0, endUtc = 0;
+        std::string type, subject;            // as the alarm it should raise
+        std::int64_t detectedUtc = 0;
+    };
+    std::vector<LiveFault> liveFaults_;
+    bool plantingLive_ = false;
+    std::string plantingNote_;
+    std::int64_t nextFaultRoundUtc_ = 0;
+    int faultRound_ = 0;
+    int unexplainedAlarms_ = 0;
 
     std::atomic<bool> training_{false};
     std::atomic<bool> cancelRequested_{false};

@@ -56,6 +56,9 @@ LearningTabs addLearningTabs(QWidget* owner, QTabWidget* tabs, const QString& da
 std::shared_ptr<LiveLearning> makeLiveLearning(const QString& dataDirectory) {
     LearningOptions options;
     options.dataDirectory = QDir(dataDirectory).filePath(QStringLiteral("swarmbrain"));
+    // The simulated meters are healthy: plant faults in what SwarmBrain reads (never in the
+    // simulation) so the Alarms tab shows detection working, with its ground truth.
+    options.liveFaults.enabled = true;
     return std::make_shared<LearningService>(options);
 }
 
