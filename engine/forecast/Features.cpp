@@ -19,6 +19,9 @@ namespace {
 constexpr double kTwoPi = 2 * std::numbers::pi;
 constexpr int kLoadFeatures = 14;
 constexpr int kSkyFeatures = 9;
+// Sky index shown to the network for steps on a later day than the origin (any constant: the
+// same-day flag tells those rows apart).
+constexpr double kClimatologyIndex = 0.5;
 
 double meanOf(const std::vector<double>& v, int from, int to)   // [from, to)
 {
@@ -180,17 +183,18 @@ void skyRows(Target target, const RucheHistory& h, int origin, double scale, flo
     const double inv = 1.0 / scale;
     const double index24 = skyIndex(y, clear, origin - 96, origin, 1e-9, 0.5);
     const double indexNow = skyIndex(y, clear, origin - 4, origin, 0.04 * scale, index24);
-    const double indexWeek = skyIndex(y, clear, origin - kWeekSteps, origin, 1e-9, 0.5);
     const std::int64_t originDay = calendarOf(h, origin - 1).localDay;
     for (int k = 0; k < kHorizonSteps; ++k) {
         const int t = origin + k;
         const Calendar c = calendarOf(h, t);
         const bool sameDay = c.localDay == originDay;
-        // Beyond the origin's local day the sky is a new draw: today's index and values would
-        // only let the network memorise each training day (a few weeks hold a few dozen
-        // skies) and narrow its band (winter coverage fell to ~60 %). Those rows see the last
-        // week's sky level instead, a climatology that moves with the season.
-        const double lagValue = sameDay ? y[t - 96] : clear[t - 96] * indexWeek;
+        // Beyond the origin's local day the sky is a new draw, which a few weeks of history
+        // cannot link to today's (they hold a few dozen skies; the network memorised them
+        // from today's values and narrowed its band: winter coverage fell to ~60 %, and a
+        // bright last week pushed the next days' median up). Those rows see only the sun's
+        // geometry and a fixed sky index, so the network learns the next day's climatology.
+        const double index = sameDay ? index24 : kClimatologyIndex;
+        const double lagValue = sameDay ? y[t - 96] : clear[t - 96] * kClimatologyIndex;
         float* f = out + std::size_t(k) * kSkyFeatures;
         const float row[kSkyFeatures] = {
             c.todSin, c.todCos,
@@ -198,7 +202,7 @@ void skyRows(Target target, const RucheHistory& h, int origin, double scale, flo
             float(clear[t] * inv),
             float(clear[t - 96] * inv),
             float(lagValue * inv),
-            float(sameDay ? index24 : indexWeek), float(sameDay ? indexNow : indexWeek),
+            float(index), float(sameDay ? indexNow : kClimatologyIndex),
             float(sameDay),
         };
         std::copy(row, row + kSkyFeatures, f);
