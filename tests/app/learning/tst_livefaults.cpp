@@ -144,6 +144,20 @@ private Q_SLOTS:
                      qPrintable(QString::fromStdString("no alarm raised for " + f.type + " on " + f.subject)));
         }
         QVERIFY(judged >= anomaly::kFaultTypeCount);
+        // What stands is explained: an alarm whose condition is still active has its planted
+        // fault under way or just ended (a fade stays latched), and is marked as planted.
+        for (const auto& row : snapshot->standing) {
+            QVERIFY2(row.planted, qPrintable(QString::fromStdString(row.type + " on " + row.subject)));
+            if (row.state != app::AlarmState::Unacknowledged && row.state != app::AlarmState::Acknowledged)
+                continue;
+            const auto& faults = snapshot->liveDetection.faults;
+            QVERIFY2(row.type == "battery-fade" ||
+                         std::any_of(faults.begin(), faults.end(),
+                                     [&](const auto& f) {
+                                         return f.type == row.type && f.subject == row.subject && f.endUtc + kDay > endUtc_;
+                                     }),
+                     qPrintable(QString::fromStdString(row.type + " on " + row.subject + " still active")));
+        }
         for (const auto& t : snapshot->liveDetection.perType)
             if (t.detected)
                 QVERIFY(t.meanHoursToDetect >= 0 && t.maxHoursToDetect >= t.meanHoursToDetect);
