@@ -36,7 +36,7 @@ struct DispatchOptions {
     // Each chunk also solves the ruches within this many lines of its own (a halo, whose
     // solution is dropped), so that flows and prices across the lines between chunks are not
     // those of a cut: lines into the halo carry what the neighbours would take.
-    int aggregateHaloRuches = 2;
+    int aggregateHaloRuches = 1;
     // Without it the decomposition starts from idle stores with kink smoothing (slower to
     // converge, kept as the fallback and for tests).
     bool relaxationStart = true;
