@@ -28,6 +28,8 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <unordered_map>
 
@@ -1066,6 +1068,7 @@ DispatchResult Decomposition::solveRelaxation(double& bound)
     std::vector<DispatchResult> parts(chunks);
     std::vector<std::vector<int>> members(chunks);   // scenario ruche index of each part ruche
     std::vector<std::vector<int>> lineOfPart(chunks);
+    std::vector<std::string> failures(chunks);
     parallelFor(chunks, threads_, [&](std::size_t c, int) {
         // Core ruches, then the halo by breadth-first search over lines.
         std::vector<int> hops(ruches, -1);
@@ -1102,9 +1105,22 @@ DispatchResult Decomposition::solveRelaxation(double& bound)
                 lineOfPart[c].push_back(static_cast<int>(l));
             }
         }
-        // A chunk is only a start and a price source (not a bound): no crossover needed.
-        parts[c] = solveWithClp(part, part.ruches.size() > 2 ? ClpAlgorithm::BarrierNoCrossover : ClpAlgorithm::DualSimplex);
+        // A chunk is only a start and a price source (not a bound): no crossover needed. An
+        // exception must not leave a worker thread (std::terminate): dual simplex is the
+        // fallback, and a second failure is reported from the calling thread.
+        try {
+            parts[c] = solveWithClp(part, part.ruches.size() > 2 ? ClpAlgorithm::BarrierNoCrossover : ClpAlgorithm::DualSimplex);
+        } catch (const std::exception&) {
+            try {
+                parts[c] = solveWithClp(part, ClpAlgorithm::DualSimplex);
+            } catch (const std::exception& e) {
+                failures[c] = e.what();
+            }
+        }
     });
+    for (std::size_t c = 0; c < chunks; ++c)
+        if (!failures[c].empty())
+            throw std::runtime_error("decomposition: relaxation chunk " + std::to_string(c) + " failed: " + failures[c]);
     DispatchResult whole;
     whole.schedule.scenario = agg.name;
     whole.schedule.ruches.resize(ruches);
