@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <set>
 
 using namespace swarmergy;
@@ -215,6 +216,51 @@ private Q_SLOTS:
             QVERIFY(a.loadKw == b.loadKw);
             QVERIFY(a.pvKw == b.pvKw);
         }
+    }
+
+    // The detectors see a rolling window: a latched condition (battery fade) whose evidence has
+    // left the window returns to normal instead of standing for ever.
+    void conditionWhoseEvidenceLeftTheWindowReturnsToNormal() {
+        app::LearningOptions o = options(false);
+        o.meterWindowDays = 9;
+        app::LearningService service(o);
+        anomaly::MeterLog log = anomaly::recordFleet(*fleet_, 20 * 96);
+        int store = -1;
+        for (int a = 0; a < log.alveoleCount() && store < 0; ++a)
+            if (log.alveoles[std::size_t(a)].batteryCapacityKwh > 0 && log.alveoles[std::size_t(a)].pvPeakKw > 0)
+                store = a;
+        QVERIFY(store >= 0);
+        anomaly::Fault fade;
+        fade.type = anomaly::FaultType::BatteryFade;
+        fade.alveole = store;
+        fade.ruche = log.alveoles[std::size_t(store)].ruche;
+        fade.startStep = 7 * 96 + 40;
+        fade.endStep = 10 * 96;
+        fade.magnitude = 0.4;
+        anomaly::injectFaults(log, {fade});
+        service.setFleet(*fleet_, log.startUtc);
+        std::optional<app::AlarmRow> raised;
+        for (int d = 0; d < 20; ++d) {
+            anomaly::MeterLog day = log;   // one day at a time, as the feed would bring it
+            day.startUtc = log.stepStartUtc(d * 96);
+            day.steps = 96;
+            for (auto* v : {&day.loadKw, &day.pvKw, &day.pvUsedKw, &day.chargeKw, &day.dischargeKw, &day.socKwh, &day.netKw})
+                v->assign(v->begin() + std::ptrdiff_t(log.at(d * 96, 0)), v->begin() + std::ptrdiff_t(log.at((d + 1) * 96, 0)));
+            day.reported.assign(day.reported.begin() + std::ptrdiff_t(log.at(d * 96, 0)),
+                                day.reported.begin() + std::ptrdiff_t(log.at((d + 1) * 96, 0)));
+            service.appendMeterSteps(day);
+            if (d < 8)
+                continue;
+            QVERIFY(waitForPass(service, log.stepStartUtc((d + 1) * 96)));
+            for (const auto& row : service.alarmSnapshot()->standing)
+                if (row.type == "battery-fade" && row.state == app::AlarmState::Unacknowledged && d < 10)
+                    raised = row;
+        }
+        QVERIFY2(raised, "the fade was not detected while in the window");
+        const auto standing = service.alarmSnapshot()->standing;
+        const auto it = std::find_if(standing.begin(), standing.end(), [&](const auto& row) { return row.id == raised->id; });
+        QVERIFY(it != standing.end());
+        QCOMPARE(it->state, app::AlarmState::ReturnedUnacknowledged);   // cleared, not yet acknowledged
     }
 
     void cleanupTestCase() {
