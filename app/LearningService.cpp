@@ -406,11 +406,34 @@ void LearningService::warmUp(std::int64_t firstStepUtc, int warmupDays, int gene
         options.start = isoUtc(firstStepUtc - std::int64_t(warmupDays) * kDaySeconds);
         warm = forecast::simulateHistory(simulation::generateFleet(options), warmupDays * 96);
     }
+    // The meters too: the detectors' learning week (or what the warm-up has of it) before the
+    // first live step, so that they judge the live steps from the start instead of a week later.
+    const std::int64_t stepSeconds = std::int64_t(fleet->options.stepMinutes) * 60;
+    const int warmMeterSteps = std::min(warmupDays * 24 * 60 / fleet->options.stepMinutes, options_.detectors.learnSteps);
+    anomaly::MeterLog warmLog;
+    if (warmMeterSteps > 0) {
+        simulation::FleetOptions options = fleet->options;
+        options.start = isoUtc(firstStepUtc - warmMeterSteps * stepSeconds);
+        warmLog = anomaly::recordFleet(simulation::generateFleet(options), warmMeterSteps);
+        // The warm-up's stores do not end where the live ones start: no hub reports the step
+        // before the junction, so that Coulomb counting does not bridge it (a false fade).
+        for (int a = 0; a < warmLog.alveoleCount(); ++a)
+            warmLog.reported[warmLog.at(warmLog.steps - 1, a)] = 0;
+    }
     int historySteps = 0;
+    bool meterWarmed = false;
     {
         std::lock_guard lock(dataMutex_);
         if (generation != liveGeneration_)
             return;   // a newer startLive replaced this fleet
+        const bool sameMeters = warmLog.alveoleCount() == log_.alveoleCount() &&
+                                std::equal(warmLog.alveoles.begin(), warmLog.alveoles.end(), log_.alveoles.begin(),
+                                           [](const auto& a, const auto& b) { return a.id == b.id; });
+        if (warmLog.steps > 0 && sameMeters && warmLog.stepStartUtc(warmLog.steps) == log_.startUtc) {
+            appendSteps(warmLog, log_, 0);
+            log_ = std::move(warmLog);
+            meterWarmed = true;
+        }
         for (std::size_t r = 0; r < warm.size() && r < histories_.size(); ++r) {
             auto& live = histories_[r];
             auto& h = warm[r];
@@ -427,6 +450,12 @@ void LearningService::warmUp(std::int64_t firstStepUtc, int warmupDays, int gene
         ++historyVersion_;
         trimWindowsLocked();
         historySteps = histories_.empty() ? 0 : histories_.front().steps();
+    }
+    if (meterWarmed) {
+        // Planted faults may start with the live steps: the learning week is behind them.
+        std::lock_guard lock(alarmMutex_);
+        if (faultRound_ == 0)
+            nextFaultRoundUtc_ = firstStepUtc + std::int64_t(options_.detectors.learnSteps - warmMeterSteps) * stepSeconds;
     }
     loadModels();
     bool missing = false;

@@ -123,7 +123,9 @@ public:
     // meter log start empty at firstStepUtc, so feeding may begin at once), then, on the
     // worker, simulates `warmupDays` of history ending at firstStepUtc (0: none, the models
     // wait for ~9 simulated days and the first night) and puts it before what was fed
-    // meanwhile, loads the saved models and trains if some are missing. Emits liveReady()
+    // meanwhile (and the detectors' learning week of meter readings, at most warmupDays, so they
+    // judge the live steps from the first day), loads the saved models and trains if some are
+    // missing. Emits liveReady()
     // (or failed()); the training that may follow reports as trainNow() does.
     void startLive(const simulation::Fleet& fleet, std::int64_t firstStepUtc, int warmupDays) override;
     // The simulator's last step (call on the simulation thread right after Simulator::step()):

@@ -218,6 +218,40 @@ private Q_SLOTS:
         }
     }
 
+    // With a warm-up, the detectors' learning week of meter readings comes before the first live
+    // step: faults are planted from the live start and detected within the first live days, and
+    // the junction between the warm-up and the live stores raises no false fade.
+    void warmUpLetsTheDetectorsJudgeTheFirstLiveDays() {
+        app::LearningService service(options(true));
+        QSignalSpy ready(&service, &app::LearningService::liveReady);
+        QSignalSpy failed(&service, &app::LearningService::failed);
+        simulation::Simulator sim(*fleet_);
+        const std::int64_t liveStartUtc = sim.timeUtc();
+        service.startLive(sim.fleet(), liveStartUtc, 7);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QCOMPARE(service.meterSteps(), 7 * 96);   // the week, before any live step
+        for (int d = 0; d < 3; ++d) {
+            for (int s = 0; s < 96; ++s) {
+                sim.step();
+                service.feedSimulatorStep(sim);
+            }
+            QVERIFY(waitForPass(service, sim.timeUtc()));
+        }
+        QCOMPARE(service.meterSteps(), 10 * 96);
+        const auto snapshot = service.alarmSnapshot();
+        const auto& live = snapshot->liveDetection;
+        QVERIFY(!live.faults.empty());
+        QVERIFY(live.faults.front().startUtc >= liveStartUtc);
+        QVERIFY(live.faults.front().startUtc < liveStartUtc + kDay);
+        int detected = 0;
+        for (const auto& f : live.faults)
+            detected += f.detectedUtc > 0 ? 1 : 0;
+        QVERIFY2(detected >= 3, qPrintable(QString::number(detected)));
+        QVERIFY2(live.unexplainedAlarms <= 2, qPrintable(QString::number(live.unexplainedAlarms)));
+        QVERIFY(eventsOf(*snapshot, "raised", "battery-fade").size() <= 1);
+        QCOMPARE(failed.count(), 0);
+    }
+
     // The detectors see a rolling window: a latched condition (battery fade) whose evidence has
     // left the window returns to normal instead of standing for ever.
     void conditionWhoseEvidenceLeftTheWindowReturnsToNormal() {
