@@ -30,7 +30,7 @@ app::AlarmSnapshotPtr snapshot(double rate) {
     s->standing.push_back({2, app::AlarmPriority::Urgent, app::AlarmState::Acknowledged, "ruche-outage", "ruche-2", "no reading", 90, 95, 0, "op"});
     s->standing.push_back({3, app::AlarmPriority::Urgent, app::AlarmState::Unacknowledged, "hub-silent", "ruche-1/a-0009", "silent 2 h", 80, 80, 0, ""});
     s->standing.push_back({4, app::AlarmPriority::High, app::AlarmState::Shelved, "pv-underperformance", "ruche-3/a-0100", "62 % of expected", 70, 75, 1'782'010'000, ""});
-    s->journal.push_back({1'781'999'000, 3, "raised", "", "ruche-1/a-0009"});
+    s->journal.push_back({1'781'999'000, 3, "raised", "", "ruche-1/a-0009", "hub-silent"});
     return s;
 }
 
