@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -161,6 +162,27 @@ std::string joinEvents(const std::vector<Log>& logs) {
 
 }  // namespace
 
+// Every log the filter matches, in block order, however many: a block range whose logs exceed
+// the store's per-query limit is split in halves (a single block is never over it: a block's
+// gas limit bounds its logs far below 10,000).
+void forEachLog(const Chain& chain, LogFilter filter, const std::function<void(const LogEntry&)>& visit) {
+    try {
+        for (const auto& entry : chain.logs(filter)) visit(entry);
+    } catch (const LogLimitExceeded&) {
+        if (filter.fromBlock >= filter.toBlock) throw;
+        const std::uint64_t middle = filter.fromBlock + (filter.toBlock - filter.fromBlock) / 2;
+        LogFilter lower = filter, upper = filter;
+        lower.toBlock = middle;
+        upper.fromBlock = middle + 1;
+        forEachLog(chain, lower, visit);
+        forEachLog(chain, upper, visit);
+    }
+}
+
+// Blocks this deep are taken as final for the explorer's running tallies (Clique reorgs are
+// a block or two deep); the newest ones are counted afresh at each snapshot.
+constexpr std::uint64_t kTallyFinalityBlocks = 6;
+
 struct LedgerService::Impl {
     std::string temporaryDirectory;
     std::uint64_t periodSeconds = 1;
@@ -287,21 +309,56 @@ struct LedgerService::Impl {
         decoded.erase(decoded.upper_bound(head), decoded.end());
     }
 
-    std::vector<LedgerAccountRow> accountRows(const Chain& chain) const {
+    // Running tallies over the chain's logs, so a snapshot reads only the blocks since the last
+    // one instead of every log ever written (the demo adds hundreds of readings a minute).
+    struct LogTally {
+        std::uint64_t finalTo = 0;   // blocks 1..finalTo are counted below
+        std::uint64_t readings = 0;
+        std::uint64_t settlements = 0;
+        std::vector<std::pair<Address, std::string>> hubAccounts;   // registration order
+        std::set<Address> seen;
+    };
+    mutable LogTally tally;
+
+    void countInto(LogTally& t, const Chain& chain, std::uint64_t from, std::uint64_t to) const {
+        if (from > to) return;
+        LogFilter f;
+        f.fromBlock = from;
+        f.toBlock = to;
+        f.addresses = {contracts::kNrgToken, contracts::kSettlement, contracts::kHubRegistry};
+        f.topics = {{contracts::topic::readingRecorded(), contracts::topic::settlementRecorded(), contracts::topic::hubRegistered()}};
+        forEachLog(chain, f, [&](const LogEntry& entry) {
+            const Hash256& topic = entry.log.topics.front();
+            if (topic == contracts::topic::readingRecorded()) ++t.readings;
+            else if (topic == contracts::topic::settlementRecorded()) ++t.settlements;
+            else if (entry.log.topics.size() >= 3 && entry.log.data.size() >= 64) {
+                // The account each registered hub's alvéole is bound to, labelled with the alvéole.
+                const Address account = addressFromBytes(ByteView(entry.log.data).subspan(32 + 12, 20));
+                if (!t.seen.count(account) && account != funded &&
+                    std::find(authorities.begin(), authorities.end(), account) == authorities.end()) {
+                    t.seen.insert(account);
+                    t.hubAccounts.emplace_back(account, contracts::idToString(entry.log.topics[2]));
+                }
+            }
+        });
+    }
+
+    // The tally up to the head: the final part advanced, the newest blocks counted afresh.
+    LogTally tallyTo(const Chain& chain, std::uint64_t head) const {
+        const std::uint64_t finalTo = head > kTallyFinalityBlocks ? head - kTallyFinalityBlocks : 0;
+        if (finalTo < tally.finalTo) tally = LogTally{};   // the chain went back: count again
+        countInto(tally, chain, tally.finalTo + 1, finalTo);
+        tally.finalTo = std::max(tally.finalTo, finalTo);
+        LogTally now = tally;
+        countInto(now, chain, tally.finalTo + 1, head);
+        return now;
+    }
+
+    std::vector<LedgerAccountRow> accountRows(const Chain& chain, const LogTally& t) const {
         std::vector<std::pair<Address, std::string>> labelled;
         for (std::size_t i = 0; i < authorities.size(); ++i) labelled.emplace_back(authorities[i], nameOf(authorities[i]));
         labelled.emplace_back(funded, "funded demo account");
-        // Registered hubs: the account each alvéole is bound to, labelled with the alvéole id.
-        LogFilter f;
-        f.addresses = {contracts::kHubRegistry};
-        f.topics = {{contracts::topic::hubRegistered()}};
-        std::set<Address> seen(authorities.begin(), authorities.end());
-        seen.insert(funded);
-        for (const auto& entry : chain.logs(f)) {
-            if (entry.log.topics.size() < 3 || entry.log.data.size() < 64) continue;
-            const Address account = addressFromBytes(ByteView(entry.log.data).subspan(32 + 12, 20));
-            if (seen.insert(account).second) labelled.emplace_back(account, contracts::idToString(entry.log.topics[2]));
-        }
+        labelled.insert(labelled.end(), t.hubAccounts.begin(), t.hubAccounts.end());
         std::vector<LedgerAccountRow> rows;
         for (const auto& [address, label] : labelled) {
             LedgerAccountRow row;
@@ -353,13 +410,6 @@ struct LedgerService::Impl {
         return out;
     }
 
-    std::uint64_t countLogs(const Chain& chain, const Address& contract, const Hash256& topic) const {
-        LogFilter f;
-        f.addresses = {contract};
-        f.topics = {{topic}};
-        return chain.logs(f).size();
-    }
-
     bool running = false;
 };
 
@@ -407,6 +457,7 @@ void LedgerService::start() {
         }
     } catch (const std::exception& e) {
         for (auto& n : impl_->nodes) n->stop();
+    impl_->tally = Impl::LogTally{};
         impl_->nodes.clear();
         fs::remove_all(impl_->dataDir, ec);
         impl_->dataDir.clear();
@@ -630,7 +681,7 @@ std::vector<std::pair<std::int64_t, double>> LedgerService::nrgHistory(const std
         f.addresses = {contracts::kNrgToken};
         f.topics = {{contracts::topic::transfer()}, {}, {}};
         f.topics[static_cast<std::size_t>(side)] = {addressTopic(a)};
-        for (auto& e : chain.logs(f)) ordered[{e.blockNumber, e.logIndex}] = std::move(e.log);
+        forEachLog(chain, f, [&](const LogEntry& e) { ordered[{e.blockNumber, e.logIndex}] = e.log; });
     }
     U256 balance;
     if (auto it = impl_->setup.contracts.genesisNrg.find(a); it != impl_->setup.contracts.genesisNrg.end()) balance = it->second;
@@ -688,10 +739,11 @@ LedgerSnapshotPtr LedgerService::snapshot() const {
     const CallOutcome total = chain.call(supply);
     if (total.success && total.returnData.size() >= 32)
         snap->totalSupplyNrg = formatWei(U256::fromBigEndian(ByteView(total.returnData).subspan(0, 32)));
-    snap->readingsMinted = impl_->countLogs(chain, contracts::kNrgToken, contracts::topic::readingRecorded());
-    snap->settlementIntervals = impl_->countLogs(chain, contracts::kSettlement, contracts::topic::settlementRecorded());
+    const Impl::LogTally tally = impl_->tallyTo(chain, head);
+    snap->readingsMinted = tally.readings;
+    snap->settlementIntervals = tally.settlements;
     impl_->blocksAndTransactions(chain, head, *snap);
-    snap->accounts = impl_->accountRows(chain);
+    snap->accounts = impl_->accountRows(chain, tally);
     snap->authorities = impl_->authorityRows(chain);
     snap->votes = impl_->voteRows(chain);
     return snap;

@@ -1,5 +1,8 @@
 #include "app/MainWindow.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
 #include "app/DemoService.h"
 #include "app/LanguageSwitcher.h"
 #include "app/LedgerService.h"
@@ -61,7 +64,10 @@ MainWindow::MainWindow(DemoService* demo, const TelemetrySeries* telemetry, Lang
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    if (ledgerSnapshots_)
+        ledgerSnapshots_->waitForFinished();   // it reads the ledger service
+}
 
 void MainWindow::createViews() {
     tabs_ = new QTabWidget(this);
@@ -330,6 +336,8 @@ MainWindow::Page MainWindow::currentPage() const { return static_cast<Page>(tabs
 QWidget* MainWindow::pageWidget(Page page) const { return tabs_->widget(static_cast<int>(page)); }
 
 void MainWindow::attachLedger(LedgerService* ledger) {
+    if (ledgerSnapshots_)
+        ledgerSnapshots_->waitForFinished();   // a snapshot in flight reads the old service
     ledger_ = ledger;
     if (!ledger_) {
         provisioning_->setRegistrar(nullptr);
@@ -343,11 +351,20 @@ void MainWindow::attachLedger(LedgerService* ledger) {
     ledgerView_ = new widgets::LedgerExplorerView(ledger_, tabs_);
     tabs_->addTab(ledgerView_, tr("Ledger"));
     tabs_->setTabToolTip(tabs_->count() - 1, tr("SwarmLedger: blocks, transactions, NRG balances, authorities"));
-    // The explorer's snapshot is a few hundred microseconds of reading; twice a second is enough.
+    // The explorer's snapshot reads the chain (milliseconds once the demo has recorded a few
+    // thousand readings): built on a pool thread, twice a second while the tab is shown, never
+    // two at once, so the GUI thread only paints it.
+    ledgerSnapshots_ = new QFutureWatcher<LedgerSnapshotPtr>(this);
+    connect(ledgerSnapshots_, &QFutureWatcherBase::finished, this, [this] {
+        if (ledgerView_)
+            ledgerView_->setSnapshot(ledgerSnapshots_->result());
+    });
     auto* refresh = new QTimer(this);
     connect(refresh, &QTimer::timeout, this, [this] {
-        if (ledger_ && ledger_->running())
-            ledgerView_->setSnapshot(ledger_->snapshot());
+        if (!ledger_ || !ledger_->running() || ledgerSnapshots_->isRunning() || !ledgerView_->isVisible())
+            return;
+        LedgerService* ledger = ledger_;
+        ledgerSnapshots_->setFuture(QtConcurrent::run([ledger] { return ledger->snapshot(); }));
     });
     refresh->start(500);
     ledgerView_->setSnapshot(ledger_->snapshot());

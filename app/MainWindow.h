@@ -3,6 +3,7 @@
 // simulation time controls in a toolbar, sim time and speed in the status bar.
 // It only wires views to services; the views own their drawing, the services their work.
 
+#include "app/services/LedgerSnapshot.h"
 #include "engine/model/Snapshot.h"
 
 #include <QMainWindow>
@@ -12,6 +13,7 @@ class QActionGroup;
 class QComboBox;
 class QLabel;
 class QTabWidget;
+template <typename T> class QFutureWatcher;
 
 namespace swarmergy::widgets {
 class EssaimView;
@@ -121,6 +123,7 @@ private:
     ProvisioningWiring* provisioning_ = nullptr;
     LedgerService* ledger_ = nullptr;
     widgets::LedgerExplorerView* ledgerView_ = nullptr;
+    QFutureWatcher<LedgerSnapshotPtr>* ledgerSnapshots_ = nullptr;
     QMenu* hubsMenu_ = nullptr;
 };
 

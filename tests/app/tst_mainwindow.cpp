@@ -137,7 +137,9 @@ private Q_SLOTS:
         auto* tabs = window_->findChild<QTabWidget*>(QStringLiteral("pages"));
         QCOMPARE(tabs->count(), 7);
         QCOMPARE(tabs->tabText(6), QStringLiteral("Ledger"));
-        // Blocks sealed by the three authorities reach the explorer through snapshots.
+        // Blocks sealed by the three authorities reach the explorer through snapshots, taken
+        // while the tab is shown.
+        window_->showPage(app::MainWindow::Page::Ledger);
         QTRY_VERIFY_WITH_TIMEOUT(window_->ledgerView()->blocksTable()->rowCount() >= 3, 20000);
         QVERIFY(window_->ledgerView()->summaryText().contains(QString::number(ledger.chainId())));
         QCOMPARE(window_->ledgerView()->authoritiesTable()->rowCount(), 3);
