@@ -66,6 +66,11 @@ AlarmView::AlarmView(app::AlarmControl* control, QWidget* parent) : QWidget(pare
     layout->addLayout(header);
     status_ = new QLabel(this);
     layout->addWidget(status_);
+    detection_ = new QLabel(this);
+    detection_->setObjectName(QStringLiteral("liveDetection"));
+    detection_->setWordWrap(true);
+    detection_->hide();
+    layout->addWidget(detection_);
 
     auto* split = new QSplitter(Qt::Vertical, this);
     alarms_ = makeTable(split, 6);
@@ -203,6 +208,36 @@ QString AlarmView::rateText() const { return rate_->text(); }
 
 QString AlarmView::statusText() const { return status_->text(); }
 
+QString AlarmView::detectionText() const { return detection_->isHidden() ? QString() : detection_->text(); }
+
+// The demo's ground truth: which planted faults the detectors caught, and how fast.
+void AlarmView::describeDetection() {
+    const auto* live = snapshot_ ? &snapshot_->liveDetection : nullptr;
+    if (!live || (!live->planting && live->note.empty())) {
+        detection_->hide();
+        return;
+    }
+    QStringList parts;
+    int planted = 0, detected = 0;
+    for (const auto& figures : live->perType) {
+        planted += figures.planted;
+        detected += figures.detected;
+        QString part = tr("%1 %2/%3").arg(QString::fromStdString(figures.type)).arg(figures.detected).arg(figures.planted);
+        if (figures.detected > 0)
+            part += QStringLiteral(" (") + tr("%1 h to detect").arg(QLocale().toString(figures.meanHoursToDetect, 'f', 1)) +
+                    QStringLiteral(")");
+        parts << part;
+    }
+    QString text = tr("Planted faults (demo ground truth): %1 of %2 detected").arg(detected).arg(planted);
+    if (!parts.isEmpty())
+        text += QStringLiteral(" · ") + parts.join(QStringLiteral(", "));
+    text += QStringLiteral(" · ") + tr("%n alarm(s) with no planted cause", nullptr, live->unexplainedAlarms);
+    if (!live->note.empty())
+        text += QStringLiteral("\n") + QString::fromStdString(live->note);
+    detection_->setText(text);
+    detection_->show();
+}
+
 QString AlarmView::priorityText(app::AlarmPriority priority) const {
     switch (priority) {
     case app::AlarmPriority::Urgent: return tr("Urgent");
@@ -249,6 +284,7 @@ void AlarmView::retranslate() {
                        .arg(QLocale().toString(rate, 'f', 1))
                        .arg(int(kManageableAlarmsPerDay))
                        .arg(snapshot_->suppressedTotal));
+    describeDetection();
     rate_->setStyleSheet(rate > kManageableAlarmsPerDay ? QStringLiteral("color:%1;font-weight:bold").arg(palette::alarm().name())
                                                         : QString());
 }

@@ -32,6 +32,7 @@ public:
     QTableWidget* journalTable() const { return journal_; }
     QString rateText() const;
     QString statusText() const;
+    QString detectionText() const;
     int selectedAlarmId() const;
 
 protected:
@@ -43,6 +44,7 @@ private:
     void updateButtons();
     void report(const std::string& error, const QString& done);
     void retranslate();
+    void describeDetection();
     QString priorityText(app::AlarmPriority priority) const;
     QString stateText(app::AlarmState state) const;
 
@@ -50,6 +52,7 @@ private:
     app::AlarmSnapshotPtr snapshot_;
     QLabel* rate_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* detection_ = nullptr;   // the live demo's planted faults and how they were detected
     QTableWidget* alarms_ = nullptr;
     QTableWidget* journal_ = nullptr;
     QPushButton* acknowledge_ = nullptr;

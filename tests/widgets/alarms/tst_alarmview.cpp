@@ -80,6 +80,23 @@ private Q_SLOTS:
         QCOMPARE(view.selectedAlarmId(), 2);
     }
 
+    void showsTheLiveDetectionFigures() {
+        widgets::AlarmView view(nullptr);
+        auto s = std::const_pointer_cast<app::AlarmSnapshot>(snapshot(3.0));
+        view.setSnapshot(s);
+        QVERIFY(view.detectionText().isEmpty());   // no planting: nothing said
+        auto live = std::make_shared<app::AlarmSnapshot>(*s);
+        live->liveDetection.planting = true;
+        live->liveDetection.perType = {{"stuck-meter", 3, 2, 2, 1.5, 2.0}, {"pv-soiling", 1, 0, 0, 0, 0}};
+        live->liveDetection.unexplainedAlarms = 1;
+        view.setSnapshot(live);
+        const QString text = view.detectionText();
+        QVERIFY2(text.contains(QStringLiteral("2 of 4 detected")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("stuck-meter 2/3")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("pv-soiling 0/1")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("1.5 h")), qPrintable(text));
+    }
+
     void flagsAnUnmanageableRate() {
         widgets::AlarmView view(nullptr);
         view.setSnapshot(snapshot(12));
