@@ -888,6 +888,25 @@
             <numerusform>%n standing alarms · %1 alarms per operator per day (manageable: up to %2) · %3 suppressed by cause</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1 h to detect</source>
+        <translation>%1 h to detect</translation>
+    </message>
+    <message>
+        <source>Planted faults (demo ground truth): %1 of %2 detected</source>
+        <translation>Planted faults (demo ground truth): %1 of %2 detected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) with no planted cause</source>
+        <translation>
+            <numerusform>%n alarm with no planted cause</numerusform>
+            <numerusform>%n alarms with no planted cause</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::widgets::EssaimView</name>

@@ -888,6 +888,25 @@
             <numerusform>%n alarmes en cours · %1 alarmes par opérateur et par jour (gérable&#xa0;: jusqu’à %2) · %3 inhibées par leur cause</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1 h to detect</source>
+        <translation>détecté en %1 h</translation>
+    </message>
+    <message>
+        <source>Planted faults (demo ground truth): %1 of %2 detected</source>
+        <translation>Défauts implantés (vérité de la démo) : %1 sur %2 détectés</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) with no planted cause</source>
+        <translation>
+            <numerusform>%n alarme sans défaut implanté</numerusform>
+            <numerusform>%n alarmes sans défaut implanté</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::widgets::EssaimView</name>
