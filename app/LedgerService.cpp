@@ -4,6 +4,8 @@
 #include "ledger/consensus/Clique.h"
 #include "ledger/contracts/SwarmergyContracts.h"
 #include "ledger/crypto/Keccak.h"
+#include "ledger/rpc/AuthorityNodeApi.h"
+#include "ledger/rpc/RpcServer.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -183,6 +185,23 @@ void forEachLog(const Chain& chain, LogFilter filter, const std::function<void(c
 // a block or two deep); the newest ones are counted afresh at each snapshot.
 constexpr std::uint64_t kTallyFinalityBlocks = 6;
 
+namespace {
+
+// swarm_recommendations' answer: one object per recommendation, times as Unix seconds.
+boost::json::array recommendationsJson(const std::vector<model::Recommendation>& recommendations) {
+    boost::json::array out;
+    out.reserve(recommendations.size());
+    for (const auto& r : recommendations)
+        out.push_back(boost::json::object{{"alveole", r.alveoleId},
+                                          {"appliance", r.appliance},
+                                          {"suggestedStartUtc", r.suggestedStartUtc},
+                                          {"usualStartUtc", r.usualStartUtc},
+                                          {"savingCu", r.savingCu}});
+    return out;
+}
+
+}  // namespace
+
 struct LedgerService::Impl {
     std::string temporaryDirectory;
     std::uint64_t periodSeconds = 1;
@@ -195,6 +214,48 @@ struct LedgerService::Impl {
     std::string dataDir;
     std::vector<std::unique_ptr<AuthorityNode>> nodes;
     std::unique_ptr<consensus::Clique> votesView;   // a reader's own Clique: vote tallies at the head
+
+    // JSON-RPC of the console's authority (nodes.front()); created by start(), gone after stop().
+    std::optional<std::uint16_t> rpcPort;
+    std::unique_ptr<rpc::AuthorityNodeApi> rpcApi;
+    std::unique_ptr<rpc::RpcServer> rpcServer;
+    std::map<std::string, rpc::ExtraMethod> rpcExtras;   // addRpcMethod's, registered at each start
+    // Its own lock: RPC threads read the provider while stop() (holding `mutex`) joins them.
+    mutable std::mutex providerMutex;
+    RecommendationsProvider recommendations;
+
+    boost::json::value answerRecommendations(const boost::json::array& params) const {
+        if (!params.empty()) throw std::invalid_argument("swarm_recommendations takes no parameters");
+        RecommendationsProvider provider;
+        {
+            std::lock_guard lock(providerMutex);
+            provider = recommendations;
+        }
+        return provider ? recommendationsJson(provider()) : boost::json::array{};
+    }
+
+    // Serves the console authority's API on loopback with the swarm_ methods. Caller holds mutex.
+    void startRpc() {
+        if (!rpcPort) return;
+        rpcApi = std::make_unique<rpc::AuthorityNodeApi>(*nodes.front());
+        rpc::RpcServerOptions options;
+        options.port = *rpcPort;   // bindAddress stays 127.0.0.1: the console is no public node
+        rpcServer = std::make_unique<rpc::RpcServer>(*rpcApi, options);
+        rpcServer->dispatcher().addMethod(kRecommendationsMethod,
+                                          [this](const boost::json::array& p) { return answerRecommendations(p); });
+        for (const auto& [name, handler] : rpcExtras) rpcServer->dispatcher().addMethod(name, handler);
+        try {
+            rpcServer->start();
+        } catch (const std::exception& e) {
+            stopRpc();
+            throw std::runtime_error("cannot serve JSON-RPC on 127.0.0.1:" + std::to_string(*rpcPort) + ": " + e.what());
+        }
+    }
+    void stopRpc() {
+        if (rpcServer) rpcServer->stop();   // joins its threads before the node goes
+        rpcServer.reset();
+        rpcApi.reset();
+    }
 
     Chain* console() const { return nodes.empty() ? nullptr : &nodes.front()->chain(); }
 
@@ -455,14 +516,16 @@ void LedgerService::start() {
             impl_->nodes.push_back(std::make_unique<AuthorityNode>(c));
             impl_->nodes.back()->start();
         }
+        impl_->startRpc();
     } catch (const std::exception& e) {
+        impl_->stopRpc();
         for (auto& n : impl_->nodes) n->stop();
-    impl_->tally = Impl::LogTally{};
         impl_->nodes.clear();
         fs::remove_all(impl_->dataDir, ec);
         impl_->dataDir.clear();
-        throw std::runtime_error(std::string("ledger: cannot start the authorities: ") + e.what());
+        throw std::runtime_error(std::string("ledger: cannot start: ") + e.what());
     }
+    impl_->tally = Impl::LogTally{};   // a fresh chain: count its logs from block 1
     consensus::CliqueConfig clique;
     clique.periodSeconds = impl_->periodSeconds;
     impl_->votesView = std::make_unique<consensus::Clique>(clique);
@@ -472,6 +535,7 @@ void LedgerService::start() {
 void LedgerService::stop() {
     std::lock_guard lock(impl_->mutex);
     if (!impl_->running) return;
+    impl_->stopRpc();   // before the nodes: its API reads the console's chain
     for (auto& n : impl_->nodes) n->stop();
     impl_->nodes.clear();   // closes the databases before their directory goes
     impl_->votesView.reset();
@@ -721,6 +785,37 @@ std::string LedgerService::proposeSignerVote(const std::string& address, bool au
     if (!authorise && !isSigner) return address + " is not an authority";
     node.propose(candidate, authorise);
     return {};
+}
+
+void LedgerService::setRpcPort(std::optional<std::uint16_t> port) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->rpcPort = port;
+}
+
+std::string LedgerService::rpcUrl() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->rpcServer ? impl_->rpcServer->url() : std::string();
+}
+
+void LedgerService::setRecommendationsProvider(RecommendationsProvider provider) {
+    std::lock_guard lock(impl_->providerMutex);
+    impl_->recommendations = std::move(provider);
+}
+
+void LedgerService::setRecommendations(std::vector<model::Recommendation> recommendations) {
+    auto shared = std::make_shared<const std::vector<model::Recommendation>>(std::move(recommendations));
+    setRecommendationsProvider([shared] { return *shared; });
+}
+
+void LedgerService::addRpcMethod(const std::string& name, rpc::ExtraMethod handler) {
+    rpc::RpcDispatcher::checkExtraMethodName(name);
+    if (name == kRecommendationsMethod)
+        throw std::invalid_argument(name + " is the service's own method: use setRecommendationsProvider");
+    if (!handler) throw std::invalid_argument("RPC extra method '" + name + "': the handler is empty");
+    std::lock_guard lock(impl_->mutex);
+    if (impl_->rpcExtras.count(name)) throw std::invalid_argument("RPC extra method '" + name + "' is already registered");
+    if (impl_->rpcServer) impl_->rpcServer->dispatcher().addMethod(name, handler);
+    impl_->rpcExtras.emplace(name, std::move(handler));
 }
 
 LedgerSnapshotPtr LedgerService::snapshot() const {

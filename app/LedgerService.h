@@ -6,15 +6,21 @@
 //   - app::HubRegistrar: the provisioning wizard's last step (registerHub);
 //   - app::LedgerControl: the explorer's NRG history chart and signer votes;
 //   - snapshot(): the explorer's immutable LedgerSnapshot;
-//   - submitReading / recordSettlement / transferNrg: helpers for the demo.
+//   - submitReading / recordSettlement / transferNrg: helpers for the demo;
+//   - optionally (setRpcPort before start()), the console authority's open JSON-RPC API on
+//     127.0.0.1 (ledger/rpc: the Ethereum methods) plus `swarm_recommendations`, SwarmBrain's
+//     household recommendations (issue #7), and any method added with addRpcMethod.
 // Plain C++ (no Qt): every public method is thread-safe and answers at once (transactions are
 // submitted to the pool, not waited for; receiptStatus() tells when they are sealed).
 #include "app/services/HubRegistrar.h"
 #include "app/services/LedgerSnapshot.h"
 
+#include "engine/model/Plan.h"
 #include "ledger/contracts/MeterReading.h"
+#include "ledger/rpc/RpcDispatcher.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,6 +107,26 @@ public:
     // --- LedgerControl ---
     std::vector<std::pair<std::int64_t, double>> nrgHistory(const std::string& address) const override;
     std::string proposeSignerVote(const std::string& address, bool authorise) override;
+
+    // --- open JSON-RPC API (ledger/rpc/README.md) of the console's authority ---
+    // Serve it on 127.0.0.1:port from the next start() (0 = any free port); nullopt (the
+    // default) = not served. start() throws std::runtime_error naming the port if it cannot bind.
+    void setRpcPort(std::optional<std::uint16_t> port);
+    // "http://127.0.0.1:PORT" while served, else empty.
+    std::string rpcUrl() const;
+    // What `swarm_recommendations` (no params) answers: a JSON array of objects {alveole,
+    // appliance, suggestedStartUtc, usualStartUtc (Unix seconds), savingCu}; [] without a
+    // provider. The provider is called on the RPC server's threads, outside the service's
+    // lock: it must be thread-safe and quick (e.g. copy from the latest PlanSnapshotPtr).
+    using RecommendationsProvider = std::function<std::vector<model::Recommendation>()>;
+    void setRecommendationsProvider(RecommendationsProvider provider);
+    // Shorthand: answer this fixed list until the next call (e.g. on each new PlanSnapshot).
+    void setRecommendations(std::vector<model::Recommendation> recommendations);
+    // An extra JSON-RPC method (see rpc::ExtraMethod for the error mapping), kept across
+    // restarts. Throws std::invalid_argument when the name is reserved (eth_, net_, web3_,
+    // clique_, rpc.), empty, swarm_recommendations, or already added.
+    void addRpcMethod(const std::string& name, ledger::rpc::ExtraMethod handler);
+    static constexpr const char* kRecommendationsMethod = "swarm_recommendations";
 
     // The explorer's view of the chain, built from the console's authority node.
     LedgerSnapshotPtr snapshot() const;

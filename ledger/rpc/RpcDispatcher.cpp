@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <stdexcept>
 
 namespace swarmergy::ledger::rpc {
 
@@ -233,8 +234,60 @@ json::value RpcDispatcher::dispatch(std::string_view m, const json::array& p) {
         const Bytes data = parseDataParam(p[0], "data");
         return str(hexData(view(keccak256(view(data)))));
     }
+    if (auto extra = dispatchExtra(m, p)) return std::move(*extra);
     // Exactly geth's wording: ethers only falls back (e.g. to eth_getLogs polling) on it.
     throw RpcError(code::kMethodNotFound, "the method " + std::string(m) + " does not exist/is not available");
+}
+
+bool RpcDispatcher::isReservedMethodName(std::string_view name) {
+    for (std::string_view prefix : {"eth_", "net_", "web3_", "clique_", "rpc."})
+        if (name.substr(0, prefix.size()) == prefix) return true;
+    return false;
+}
+
+void RpcDispatcher::checkExtraMethodName(const std::string& name) {
+    if (name.empty()) throw std::invalid_argument("RPC extra method: the name is empty");
+    if (isReservedMethodName(name))
+        throw std::invalid_argument("RPC extra method '" + name +
+                                    "' refused: eth_, net_, web3_, clique_ and rpc. names are reserved for the node's own "
+                                    "methods; use a prefix of your own (e.g. swarm_)");
+}
+
+void RpcDispatcher::addMethod(const std::string& name, ExtraMethod handler) {
+    checkExtraMethodName(name);
+    if (!handler) throw std::invalid_argument("RPC extra method '" + name + "': the handler is empty");
+    std::unique_lock lock(extrasMutex_);
+    if (!extras_.emplace(name, std::move(handler)).second)
+        throw std::invalid_argument("RPC extra method '" + name + "' is already registered");
+}
+
+void RpcDispatcher::removeMethod(const std::string& name) {
+    std::unique_lock lock(extrasMutex_);
+    extras_.erase(name);
+}
+
+// Runs an extra method if one has this name (reserved names never reach here: the built-in
+// methods are matched first and addMethod refuses their prefixes). The handler runs outside
+// the lock so slow providers do not block registration; its exceptions become JSON-RPC errors.
+std::optional<json::value> RpcDispatcher::dispatchExtra(std::string_view method, const json::array& params) const {
+    ExtraMethod handler;
+    {
+        std::shared_lock lock(extrasMutex_);
+        const auto it = extras_.find(method);
+        if (it == extras_.end()) return std::nullopt;
+        handler = it->second;
+    }
+    try {
+        return handler(params);
+    } catch (const RpcError&) {
+        throw;
+    } catch (const std::invalid_argument& e) {
+        throw RpcError(code::kInvalidParams, e.what());
+    } catch (const std::exception& e) {
+        throw RpcError(code::kInternalError, std::string(method) + ": internal error: " + e.what());
+    } catch (...) {
+        throw RpcError(code::kInternalError, std::string(method) + ": internal error (unknown exception)");
+    }
 }
 
 std::optional<Block> RpcDispatcher::resolveBlock(const BlockRef& ref) const {

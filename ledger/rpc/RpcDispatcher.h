@@ -7,10 +7,13 @@
 #include "ledger/rpc/RpcJson.h"
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <random>
+#include <shared_mutex>
+#include <string>
 
 namespace swarmergy::ledger::rpc {
 
@@ -26,6 +29,12 @@ struct RpcLimits {
     std::size_t maxBlockFilterHashes = 10'000;        // one eth_getFilterChanges of a block filter
 };
 
+// A method an embedding program adds (e.g. the console's `swarm_recommendations`): it gets the
+// request's positional params and returns the result. Throw RpcError for a specific code,
+// std::invalid_argument for -32602 (its message is the error message); any other exception
+// becomes -32603. Called on the server's threads, possibly concurrently: it must be thread-safe.
+using ExtraMethod = std::function<json::value(const json::array& params)>;
+
 class RpcDispatcher {
 public:
     explicit RpcDispatcher(NodeApi& node, RpcLimits limits = {});
@@ -37,6 +46,19 @@ public:
 
     std::size_t installedFilters() const;
 
+    // Registers an extra method under `name` (thread-safe, also while serving). Throws
+    // std::invalid_argument saying why when the name is empty, uses a reserved namespace
+    // (eth_, net_, web3_, clique_, rpc.: they belong to the Ethereum/JSON-RPC methods), is
+    // already registered, or the handler is empty.
+    void addMethod(const std::string& name, ExtraMethod handler);
+    // Removes it (unknown names are ignored); the method then answers -32601.
+    void removeMethod(const std::string& name);
+    // Whether `name` is in a reserved namespace (eth_, net_, web3_, clique_, rpc.).
+    static bool isReservedMethodName(std::string_view name);
+    // Throws addMethod's std::invalid_argument for an empty or reserved name (not duplicates):
+    // for embedders that keep methods before a dispatcher exists.
+    static void checkExtraMethodName(const std::string& name);
+
 private:
     struct Filter;
     NodeApi& node_;
@@ -44,9 +66,12 @@ private:
     mutable std::mutex filtersMutex_;
     std::map<std::string, std::shared_ptr<Filter>> filters_;
     std::mt19937_64 filterIds_;
+    mutable std::shared_mutex extrasMutex_;
+    std::map<std::string, ExtraMethod, std::less<>> extras_;
 
     std::optional<json::value> handleOne(const json::value& request);
     json::value dispatch(std::string_view method, const json::array& params);
+    std::optional<json::value> dispatchExtra(std::string_view method, const json::array& params) const;
 
     json::value getBlockByNumber(const json::array& params);
     json::value getBlockByHash(const json::array& params);
