@@ -189,7 +189,7 @@ SubmitResult Chain::submitRawTransaction(ByteView raw) {
     result.hash = stx.hash;
     // Admission never waits for block production: the head view and the pool change
     // together under poolMutex_ only. (A mined transaction found here gets "already known";
-    // one mined just after this lookup is refused by the nonce rule below.)
+    // one mined just after this lookup is refused by the nonce rule in admitLocked.)
     const bool mined = readStore([&](const ChainStore& store) { return store.findTransaction(stx.hash).has_value(); });
     std::lock_guard poolLock(poolMutex_);
     if (pool_.size() >= setup_.maxPoolTransactions) {
@@ -200,23 +200,28 @@ SubmitResult Chain::submitRawTransaction(ByteView raw) {
         result.error = "already known: transaction " + toHex(view(stx.hash));
         return result;
     }
-    // Validate against the head as if the sender's pending transactions were already
-    // applied: the nonce must be the next one after them.
-    const auto head = view_.load();
-    Account projected = head->account(stx.sender);
-    auto pending = pendingCounts_.find(stx.sender);
-    if (pending != pendingCounts_.end()) projected.nonce += pending->second;
-    StateOverlay overlay(*head);
-    overlay.setAccount(stx.sender, projected);
-    if (auto error = validateTransaction(stx, overlay, setup_.chain, setup_.chain.blockGasLimit)) {
+    if (auto error = admitLocked(std::make_shared<const SignedTransaction>(std::move(stx)), *view_.load())) {
         result.error = *error;
         return result;
     }
-    poolHashes_.insert(key(stx.hash));
-    ++pendingCounts_[stx.sender];
-    pool_.push_back(std::make_shared<const SignedTransaction>(std::move(stx)));
     result.accepted = true;
     return result;
+}
+
+std::optional<std::string> Chain::admitLocked(std::shared_ptr<const SignedTransaction> tx, const HeadView& head) {
+    if (poolHashes_.count(key(tx->hash))) return "already known: transaction " + toHex(view(tx->hash));
+    // Validate against the head as if the sender's pending transactions were already
+    // applied: the nonce must be the next one after them.
+    Account projected = head.account(tx->sender);
+    auto pending = pendingCounts_.find(tx->sender);
+    if (pending != pendingCounts_.end()) projected.nonce += pending->second;
+    StateOverlay overlay(head);
+    overlay.setAccount(tx->sender, projected);
+    if (auto error = validateTransaction(*tx, overlay, setup_.chain, setup_.chain.blockGasLimit)) return error;
+    poolHashes_.insert(key(tx->hash));
+    ++pendingCounts_[tx->sender];
+    pool_.push_back(std::move(tx));
+    return std::nullopt;
 }
 
 // Pool queries take only poolMutex_: the head view and the pool change together under it.
@@ -231,15 +236,24 @@ std::size_t Chain::pendingCount() const {
     return pool_.size();
 }
 
-void Chain::dropFromPool(const std::unordered_set<std::string>& hashes) {
+void Chain::reconcilePool(const std::unordered_set<std::string>& leaving, const HeadView& head) {
+    // Per sender, the pooled transactions must be exactly the nonces following the head's
+    // account nonce, in arrival order (admission appends them so). One that does not follow
+    // (its nonce was used by a peer's block, or an earlier one was dropped) can never be
+    // sealed: keeping it would leave pendingNonce pointing past a gap.
+    std::map<Address, std::uint64_t> nextNonce;
     std::deque<std::shared_ptr<const SignedTransaction>> kept;
+    pendingCounts_.clear();
     for (auto& tx : pool_) {
-        if (hashes.count(key(tx->hash))) {
+        auto [expected, fresh] = nextNonce.try_emplace(tx->sender, 0);
+        if (fresh) expected->second = head.account(tx->sender).nonce;
+        if (leaving.count(key(tx->hash)) || tx->tx.nonce != expected->second) {
             poolHashes_.erase(key(tx->hash));
-            if (--pendingCounts_[tx->sender] == 0) pendingCounts_.erase(tx->sender);
-        } else {
-            kept.push_back(std::move(tx));
+            continue;
         }
+        ++expected->second;
+        ++pendingCounts_[tx->sender];
+        kept.push_back(std::move(tx));
     }
     pool_ = std::move(kept);
 }
@@ -276,6 +290,7 @@ Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, 
     StateOverlay blockState(state_);
     std::unordered_set<std::string> leaving;
     std::set<Address> blocked;
+    std::set<Address> deferred;   // a transaction of theirs waits for the next block: so do their later ones
     std::vector<std::shared_ptr<const SignedTransaction>> candidates;
     {
         std::lock_guard poolLock(poolMutex_);   // admissions go on meanwhile
@@ -288,7 +303,13 @@ Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, 
             leaving.insert(key(tx.hash));
             continue;
         }
-        if (tx.tx.gasLimit > setup_.chain.blockGasLimit - execution.gasUsed) continue;   // next block
+        if (deferred.count(tx.sender)) continue;
+        if (tx.tx.gasLimit > setup_.chain.blockGasLimit - execution.gasUsed) {
+            // Next block. The sender's later transactions wait with it: executed now they
+            // would fail "nonce too high" and be dropped although they were valid.
+            deferred.insert(tx.sender);
+            continue;
+        }
         try {
             Receipt r = applyTransaction(blockState, tx, ctx, host_, execution.gasUsed);
             execution.gasUsed = r.cumulativeGasUsed;
@@ -331,7 +352,7 @@ Block Chain::produceBlock(const PrivateKey& sealerKey, std::uint64_t timestamp, 
     {
         std::lock_guard poolLock(poolMutex_);
         view_.store(next);
-        dropFromPool(leaving);
+        reconcilePool(leaving, *next);   // also transactions admitted meanwhile after a dropped one
     }
     lock.unlock();
     notify(block, execution.receipts);
@@ -371,11 +392,8 @@ void Chain::importBlock(const Block& block) {
     const auto next = nextHeadView(block, execution.changes);
     {
         std::lock_guard poolLock(poolMutex_);
-        // Pool transactions that the new state made stale (nonce too low) leave too.
-        for (const auto& tx : pool_)
-            if (tx->tx.nonce < state_.account(tx->sender).nonce) included.insert(key(tx->hash));
         view_.store(next);
-        dropFromPool(included);
+        reconcilePool(included, *next);   // pooled transactions the block made stale leave too
     }
     lock.unlock();
     notify(block, execution.receipts);
@@ -405,27 +423,29 @@ std::optional<SignedTransaction> Chain::pendingTransaction(const Hash256& hash) 
 
 std::vector<Block> Chain::rewindTo(std::uint64_t number) {
     std::vector<Block> removed;
-    std::vector<SignedTransaction> again;
-    {
-        std::lock_guard lock(mutex_);
-        if (number >= head_.number) return removed;
-        for (std::uint64_t n = head_.number; n > number; --n) removed.push_back(*store_->blockByNumber(n));
-        const std::vector<StateChanges> undos = store_->rewindTo(number);
-        for (const auto& undo : undos) state_.apply(undo);
-        head_ = *store_->headerByNumber(number);
-        const auto next = fullHeadView();
-        // The pool was validated against the removed head: rebuild it from the orphaned
-        // blocks' transactions (oldest first) followed by the old pool.
-        for (auto it = removed.rbegin(); it != removed.rend(); ++it)
-            again.insert(again.end(), it->transactions.begin(), it->transactions.end());
-        std::lock_guard poolLock(poolMutex_);
-        for (const auto& tx : pool_) again.push_back(*tx);
-        view_.store(next);
-        pool_.clear();
-        poolHashes_.clear();
-        pendingCounts_.clear();
-    }
-    for (const auto& tx : again) submitRawTransaction(view(tx.raw));   // those no longer valid are dropped
+    std::lock_guard lock(mutex_);
+    if (number >= head_.number) return removed;
+    for (std::uint64_t n = head_.number; n > number; --n) removed.push_back(*store_->blockByNumber(n));
+    const std::vector<StateChanges> undos = store_->rewindTo(number);
+    for (const auto& undo : undos) state_.apply(undo);
+    head_ = *store_->headerByNumber(number);
+    const auto next = fullHeadView();
+    // The pool was validated against the removed head: rebuild it from the orphaned blocks'
+    // transactions (oldest first) followed by the old pool, which keeps each sender's nonce
+    // order. All under poolMutex_, with the new head: an admission or pendingNonce never
+    // sees the pool half rebuilt (a transaction signed then would take the nonce of a
+    // re-pooled one, and every later one of that sender would be refused as a gap). Not
+    // bounded by maxPoolTransactions: these were all accepted already.
+    std::deque<std::shared_ptr<const SignedTransaction>> again;
+    for (auto it = removed.rbegin(); it != removed.rend(); ++it)
+        for (const auto& tx : it->transactions) again.push_back(std::make_shared<const SignedTransaction>(tx));
+    std::lock_guard poolLock(poolMutex_);
+    again.insert(again.end(), pool_.begin(), pool_.end());
+    view_.store(next);
+    pool_.clear();
+    poolHashes_.clear();
+    pendingCounts_.clear();
+    for (auto& tx : again) (void)admitLocked(std::move(tx), *next);   // those no longer valid are dropped
     return removed;
 }
 

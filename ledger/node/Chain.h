@@ -189,7 +189,13 @@ private:
     std::shared_ptr<const HeadView> nextHeadView(const Block& block, StateChanges changes) const;
     std::shared_ptr<const HeadView> fullHeadView() const;
     template <class F> auto readStore(F&& query) const;
-    void dropFromPool(const std::unordered_set<std::string>& hashes);
+    // Pool maintenance, both with poolMutex_ held. admitLocked validates `tx` against `head`
+    // plus the sender's pooled transactions and appends it (the error if refused).
+    std::optional<std::string> admitLocked(std::shared_ptr<const SignedTransaction> tx, const HeadView& head);
+    // After a new head: removes `leaving` (sealed, or dropped by production) and every
+    // transaction that can no longer be sealed at `head` (nonce already used, or after a gap),
+    // then recounts pendingCounts_ from what stays, so pendingNonce = nonce + pooled count.
+    void reconcilePool(const std::unordered_set<std::string>& leaving, const HeadView& head);
 };
 
 }  // namespace swarmergy::ledger
