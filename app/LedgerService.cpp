@@ -211,6 +211,9 @@ struct LedgerService::Impl {
     ChainSetup setup;
 
     mutable std::mutex mutex;   // lifecycle and submissions (nonces of the submitting keys)
+    // Held by start()/stop() throughout: stop() joins the RPC threads without `mutex`, since an
+    // extra method may be inside a service call that needs it.
+    std::mutex lifecycleMutex;
     std::string dataDir;
     std::vector<std::unique_ptr<AuthorityNode>> nodes;
     std::unique_ptr<consensus::Clique> votesView;   // a reader's own Clique: vote tallies at the head
@@ -494,6 +497,7 @@ LedgerService::LedgerService(std::string temporaryDirectory, std::uint64_t block
 LedgerService::~LedgerService() { stop(); }
 
 void LedgerService::start() {
+    std::lock_guard lifecycle(impl_->lifecycleMutex);
     std::lock_guard lock(impl_->mutex);
     if (impl_->running) return;
     namespace fs = std::filesystem;
@@ -533,9 +537,21 @@ void LedgerService::start() {
 }
 
 void LedgerService::stop() {
+    std::lock_guard lifecycle(impl_->lifecycleMutex);
+    std::unique_ptr<rpc::RpcServer> server;
+    std::unique_ptr<rpc::AuthorityNodeApi> api;
+    {
+        std::lock_guard lock(impl_->mutex);
+        if (!impl_->running) return;
+        server = std::move(impl_->rpcServer);
+        api = std::move(impl_->rpcApi);
+    }
+    // Before the nodes (its API reads the console's chain), and outside `mutex`: a request in
+    // flight may be calling the service, and the server waits for it.
+    if (server) server->stop();
+    server.reset();
+    api.reset();
     std::lock_guard lock(impl_->mutex);
-    if (!impl_->running) return;
-    impl_->stopRpc();   // before the nodes: its API reads the console's chain
     for (auto& n : impl_->nodes) n->stop();
     impl_->nodes.clear();   // closes the databases before their directory goes
     impl_->votesView.reset();

@@ -146,6 +146,11 @@ void checkExtraMethods(LedgerService& service, rpc::RpcClient& client) {
     // Added while serving: answers at once.
     service.addRpcMethod("swarm_late", [](const json::array&) { return json::value(7); });
     CHECK(client.call("swarm_late").to_number<int>() == 7);
+    // A method may call the service itself (the console's methods will).
+    service.addRpcMethod("swarm_fundedBalance", [&service](const json::array&) -> json::value {
+        return json::value(service.nrgBalance(service.fundedAddress()).value_or("none"));
+    });
+    CHECK(client.call("swarm_fundedBalance").as_string() == *service.nrgBalance(service.fundedAddress()));
 }
 
 std::string hexQuantity(std::uint64_t v) {
