@@ -66,6 +66,10 @@ void LedgerFeeder::enqueue(std::int64_t intervalStartUtc, std::vector<market::Se
         if (!started_ || stopping_)
             return;
         queue_.push_back({intervalStartUtc, std::move(records)});
+        while (queue_.size() > options_.maxQueuedIntervals) {
+            queue_.pop_front();
+            ++status_.intervalsDropped;
+        }
         status_.backlogIntervals = std::int64_t(queue_.size());
     }
     changed_.notify_all();

@@ -41,6 +41,9 @@ struct LedgerFeederOptions {
     // Back-pressure: an interval's readings wait until the ledger's pool holds fewer than
     // this many transactions (a settlement waits for it as long as it takes).
     std::size_t maxPendingTransactions = 1000;
+    // Memory bound: beyond this many queued intervals the oldest is dropped and counted (the
+    // simulation can run far faster than three authorities on a shared machine can seal).
+    std::size_t maxQueuedIntervals = 2000;
 };
 
 class LedgerFeeder {

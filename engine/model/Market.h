@@ -40,6 +40,7 @@ struct LedgerFeed {
     std::int64_t readingsRelayed = 0;
     std::int64_t readingsSkipped = 0;     // the ledger was too far behind the simulation
     std::int64_t backlogIntervals = 0;
+    std::int64_t intervalsDropped = 0;    // queued too long: never recorded (counted, not hidden)
     std::string lastError;
 };
 

@@ -81,6 +81,7 @@ MarketView::MarketView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(alveolesTitle_);
     alveoles_ = makeTable(6, QStringLiteral("marketAlveoles"), this);
     alveoles_->setSortingEnabled(true);
+    alveoles_->sortByColumn(0, Qt::AscendingOrder);
     layout->addWidget(alveoles_, 2);
 
     connect(ruches_, &QTableWidget::currentCellChanged, this, [this](int row, int, int, int) {
@@ -131,6 +132,9 @@ void MarketView::updateSummary() {
         text += QStringLiteral(" · ") + tr("last interval recorded: %1").arg(timeText(feed.lastRecordedIntervalUtc));
     if (feed.backlogIntervals > 0)
         text += QStringLiteral(" · ") + tr("%n interval(s) waiting", nullptr, int(feed.backlogIntervals));
+    if (feed.intervalsDropped > 0)
+        text += QStringLiteral(" · ") + tr("%n interval(s) not recorded: the simulation ran faster than the ledger", nullptr,
+                                           int(feed.intervalsDropped));
     if (!feed.lastError.empty())
         text += QStringLiteral("\n") + tr("Last ledger error: %1").arg(QString::fromStdString(feed.lastError));
     ledger_->setText(text);
@@ -149,6 +153,7 @@ void MarketView::fillRuches() {
         ruches_->setItem(r, 5, nameCell(ruche.sharesExact ? tr("exact")
                                                           : tr("sampled, %1 permutations").arg(qulonglong(ruche.permutations))));
     }
+    ruches_->resizeColumnsToContents();
     if (rows > 0) {
         const QSignalBlocker block(ruches_);
         ruches_->selectRow(rucheIndex_);
@@ -174,6 +179,7 @@ void MarketView::fillAlveoles() {
         alveoles_->setItem(i, 5, cell(formatPercent(fraction)));
     }
     alveoles_->setSortingEnabled(true);
+    alveoles_->resizeColumnsToContents();
 }
 
 void MarketView::retranslate() {

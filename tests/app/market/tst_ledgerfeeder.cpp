@@ -93,6 +93,23 @@ void skipsReadingsWhenBehind(LedgerService& ledger) {
     CHECK(status.intervalsRecorded == 1 && status.readingsRelayed == 0 && status.readingsSkipped == 2);
 }
 
+// The queue is bounded: intervals queued while the feeder is still registering its hubs beyond
+// the bound are dropped, oldest first, and counted.
+void dropsTheOldestBeyondTheBound(LedgerService& ledger) {
+    app::LedgerFeederOptions options;
+    options.maxQueuedIntervals = 2;
+    LedgerFeeder feeder(ledger, options);
+    feeder.start({{"r4-a1", "r4-a2"}, {0, 0}, {"r4"}});
+    for (int k = 2; k < 7; ++k) {   // set-up waits for a sealed block: these all queue meanwhile
+        const std::int64_t start = kInterval + 900 * k;
+        feeder.enqueue(start, {record("r4-a1", "r4", start, 1.0, 0.1), record("r4-a2", "r4", start, -1.0, 0.1)});
+    }
+    CHECK(feeder.waitIdle(std::chrono::seconds(90)));
+    const auto status = feeder.status();
+    CHECK(status.intervalsDropped == 3);
+    CHECK(status.intervalsRecorded == 2 && status.lastRecordedIntervalUtc == kInterval + 900 * 6);
+}
+
 }  // namespace
 
 int main() {
@@ -101,6 +118,7 @@ int main() {
     ledger.start();
     recordsAndMints(ledger);
     skipsReadingsWhenBehind(ledger);
+    dropsTheOldestBeyondTheBound(ledger);
     ledger.stop();
     return testResult("tst_ledgerfeeder");
 }
