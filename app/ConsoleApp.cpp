@@ -33,6 +33,7 @@ struct ConsoleOptions {
     QString dataDir;
     QString language;
     QString page;   // essaim, ruche, charts or fleet: the tab shown at start
+    int rpcPort = 0;   // the demo ledger's JSON-RPC on 127.0.0.1 (0: a free port; -1: none)
     DemoSize size;
 };
 
@@ -67,7 +68,10 @@ std::optional<ConsoleOptions> parseArguments(QApplication& application, QString*
                                       QCoreApplication::translate("main", "Interface language: en or fr."), QStringLiteral("code"));
     const QCommandLineOption page(QStringLiteral("page"),
                                   QCoreApplication::translate("main", "Page shown at start: essaim, ruche, plan, charts, fleet, market or ledger."), QStringLiteral("name"));
-    parser.addOptions({demo, hours, screenshot, alveoles, ruches, seed, dataDir, language, page});
+    const QCommandLineOption rpcPort(QStringLiteral("rpc-port"),
+                                     QCoreApplication::translate("main", "Port of the demo ledger's JSON-RPC on 127.0.0.1 (0: any free port, -1: none)."),
+                                     QStringLiteral("port"));
+    parser.addOptions({demo, hours, screenshot, alveoles, ruches, seed, dataDir, language, page, rpcPort});
     parser.process(application);
 
     ConsoleOptions options;
@@ -89,6 +93,7 @@ std::optional<ConsoleOptions> parseArguments(QApplication& application, QString*
     readInt(alveoles, 1, 50000, &options.size.alveoles);
     if (ok) readInt(ruches, 1, 500, &options.size.ruches);
     if (ok) readInt(seed, 0, 1'000'000'000, &options.size.seed);
+    if (ok) readInt(rpcPort, -1, 65535, &options.rpcPort);
     if (!ok)
         return std::nullopt;
     if (options.size.ruches > options.size.alveoles) {
@@ -232,7 +237,12 @@ int runConsole(QApplication& application) {
     if (options->demo) {
         try {
             ledger = std::make_unique<LedgerService>(demoDir.path().toStdString(), 1);
+            // The open API on loopback, with SwarmBrain's recommendations (swarm_recommendations).
+            if (options->rpcPort >= 0)
+                ledger->setRpcPort(static_cast<std::uint16_t>(options->rpcPort));
             ledger->start();
+            if (!ledger->rpcUrl().empty())
+                std::printf("SwarmLedger JSON-RPC: %s\n", ledger->rpcUrl().c_str());
             ledgerFeeder = std::make_unique<LedgerFeeder>(*ledger);
         } catch (const std::exception& error) {
             std::fprintf(stderr, "swarmergy: the demo ledger did not start (%s); going on without it\n", error.what());
@@ -246,6 +256,13 @@ int runConsole(QApplication& application) {
     DemoService demo(demoOptions);
     if (ledgerFeeder)
         demo.setLedgerFeeder(ledgerFeeder.get());
+    if (ledger) {
+        LedgerService* served = ledger.get();
+        QObject::connect(&demo, &DemoService::planReady, &demo, [served](const model::PlanSnapshotPtr& plan) {
+            if (plan)
+                served->setRecommendations(plan->recommendations);
+        });
+    }
     TelemetryReader telemetry(demoOptions.telemetryPath);
     MainWindow window(&demo, &telemetry, &languages);
     window.attachLedger(ledger.get());

@@ -350,7 +350,10 @@ void MainWindow::attachLedger(LedgerService* ledger) {
     provisioning_->setRegistrar(ledger_);
     ledgerView_ = new widgets::LedgerExplorerView(ledger_, tabs_);
     tabs_->addTab(ledgerView_, tr("Ledger"));
-    tabs_->setTabToolTip(tabs_->count() - 1, tr("SwarmLedger: blocks, transactions, NRG balances, authorities"));
+    QString tip = tr("SwarmLedger: blocks, transactions, NRG balances, authorities");
+    if (!ledger_->rpcUrl().empty())
+        tip += QStringLiteral("\n") + tr("Open JSON-RPC API: %1").arg(QString::fromStdString(ledger_->rpcUrl()));
+    tabs_->setTabToolTip(tabs_->count() - 1, tip);
     // The explorer's snapshot reads the chain (milliseconds once the demo has recorded a few
     // thousand readings): built on a pool thread, twice a second while the tab is shown, never
     // two at once, so the GUI thread only paints it.
