@@ -1,6 +1,7 @@
 #include "app/LedgerService.h"
 
 #include "ledger/authority/AuthorityNode.h"
+#include "ledger/rpc/RpcDispatcher.h"
 #include "ledger/consensus/Clique.h"
 #include "ledger/contracts/SwarmergyContracts.h"
 #include "ledger/crypto/Keccak.h"

@@ -17,7 +17,6 @@
 
 #include "engine/model/Plan.h"
 #include "ledger/contracts/MeterReading.h"
-#include "ledger/rpc/RpcDispatcher.h"
 
 #include <cstdint>
 #include <functional>
@@ -25,6 +24,16 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+// The extra-method type of ledger/rpc/RpcDispatcher.h, declared here without Boost.JSON's
+// headers (this header is read by every console source, and by lupdate).
+namespace boost::json {
+class value;
+class array;
+}  // namespace boost::json
+namespace swarmergy::ledger::rpc {
+using ExtraMethod = std::function<boost::json::value(const boost::json::array& params)>;
+}  // namespace swarmergy::ledger::rpc
 
 namespace swarmergy::ledger::authority {
 class AuthorityNode;
