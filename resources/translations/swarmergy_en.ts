@@ -74,6 +74,10 @@
         <source>Page shown at start: essaim, ruche, plan, charts, fleet, market or ledger.</source>
         <translation>Page shown at start: essaim, ruche, plan, charts, fleet, market or ledger.</translation>
     </message>
+    <message>
+        <source>Port of the demo ledger&apos;s JSON-RPC on 127.0.0.1 (0: any free port, -1: none).</source>
+        <translation>Port of the demo ledger&apos;s JSON-RPC on 127.0.0.1 (0: any free port, -1: none).</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::app::LearningService</name>
@@ -343,6 +347,10 @@
     <message>
         <source>Local prices, trades between neighbours, fair sharing of the savings, and their record on the ledger</source>
         <translation>Local prices, trades between neighbours, fair sharing of the savings, and their record on the ledger</translation>
+    </message>
+    <message>
+        <source>Open JSON-RPC API: %1</source>
+        <translation>Open JSON-RPC API: %1</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +1798,13 @@ Provisioned: %7</translation>
     <message>
         <source>Its fair part of the ruche&apos;s savings, cu</source>
         <translation>Its fair part of the ruche&apos;s savings, cu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interval(s) not recorded: the simulation ran faster than the ledger</source>
+        <translation>
+            <numerusform>%n interval not recorded: the simulation ran faster than the ledger</numerusform>
+            <numerusform>%n intervals not recorded: the simulation ran faster than the ledger</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,10 @@
         <source>Page shown at start: essaim, ruche, plan, charts, fleet, market or ledger.</source>
         <translation>Page affichée au démarrage : essaim, ruche, plan, charts, fleet, market ou ledger.</translation>
     </message>
+    <message>
+        <source>Port of the demo ledger&apos;s JSON-RPC on 127.0.0.1 (0: any free port, -1: none).</source>
+        <translation>Port du JSON-RPC du registre de démo sur 127.0.0.1 (0 : un port libre, -1 : aucun).</translation>
+    </message>
 </context>
 <context>
     <name>swarmergy::app::LearningService</name>
@@ -343,6 +347,10 @@
     <message>
         <source>Local prices, trades between neighbours, fair sharing of the savings, and their record on the ledger</source>
         <translation>Prix locaux, échanges entre voisins, partage équitable des économies et leur inscription dans le registre</translation>
+    </message>
+    <message>
+        <source>Open JSON-RPC API: %1</source>
+        <translation>API JSON-RPC ouverte : %1</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +1798,13 @@ Mis en service&#xa0;: %7</translation>
     <message>
         <source>Its fair part of the ruche&apos;s savings, cu</source>
         <translation>Sa juste part des économies de la ruche, cu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interval(s) not recorded: the simulation ran faster than the ledger</source>
+        <translation>
+            <numerusform>%n intervalle non inscrit : la simulation allait plus vite que le registre</numerusform>
+            <numerusform>%n intervalles non inscrits : la simulation allait plus vite que le registre</numerusform>
+        </translation>
     </message>
 </context>
 <context>
