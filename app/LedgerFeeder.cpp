@@ -49,10 +49,8 @@ void LedgerFeeder::start(const market::MarketBook& book) {
         ruchesOnLedger_.push_back(book_.rucheIds[r]);
         covered += size[r];
     }
-    alveoleOnLedger_.resize(book_.alveoleIds.size());
     for (std::size_t i = 0; i < book_.alveoleIds.size(); ++i) {
-        alveoleOnLedger_[i] = rucheOnLedger[std::size_t(book_.rucheOf[i])];
-        if (alveoleOnLedger_[i])
+        if (rucheOnLedger[std::size_t(book_.rucheOf[i])])
             coveredAlveoles_.insert(book_.alveoleIds[i]);
     }
     status_.attached = true;
@@ -129,9 +127,9 @@ bool LedgerFeeder::setUp() {
     };
     try {
         for (std::size_t i = 0; i < book_.alveoleIds.size(); ++i) {
-            if (!alveoleOnLedger_[i])
-                continue;
             const auto& id = book_.alveoleIds[i];
+            if (!coveredAlveoles_.count(id))
+                continue;
             const auto registration = ledger_.registerDemoHub(id, book_.rucheIds[std::size_t(book_.rucheOf[i])]);
             if (!registration.ok)
                 throw std::runtime_error(registration.error);

@@ -89,7 +89,6 @@ private:
     LedgerFeederOptions options_;
     market::MarketBook book_;
     std::vector<std::string> ruchesOnLedger_;
-    std::vector<bool> alveoleOnLedger_;
     std::set<std::string> coveredAlveoles_;
 
     mutable std::mutex mutex_;

@@ -44,7 +44,7 @@ std::optional<SettledInterval> MarketRecorder::recordStep(const simulation::Simu
         const bool fromPlan = r < planPrice.size() && planPrice[r].has_value();
         price[r] = fromPlan ? *planPrice[r]
                             : market::gateTradedPrice(ruches[r].flows.importKw, ruches[r].flows.exportKw, tariff);
-        lastPrice_[r] = std::clamp(price[r], tariff.exportPrice, tariff.importPrice);
+        lastPrice_[r] = market::clampToTariff(price[r], tariff.exportPrice, tariff.importPrice);
         lastPriceFromPlan_[r] = fromPlan;
     }
     std::vector<double> netKw(book_.alveoleIds.size());
@@ -53,7 +53,7 @@ std::optional<SettledInterval> MarketRecorder::recordStep(const simulation::Simu
         netKw[i] = alveoles[i].netKw;
     const std::int64_t stepStart = simulator.lastStepStartUtc();
     auto records = market::settleStep(book_, netKw, price, tariff, stepHours_, stepStart);
-    remember(simulator);
+    remember(netKw, tariff);
     refreshShares(nextShareRuche_);
     nextShareRuche_ = (nextShareRuche_ + 1) % std::max<std::size_t>(1, members_.size());
 
@@ -73,15 +73,12 @@ std::optional<SettledInterval> MarketRecorder::recordStep(const simulation::Simu
 }
 
 // Writes the step into the 24-hour ring: each alvéole's net exchange and what it was paid.
-void MarketRecorder::remember(const simulation::Simulator& simulator) {
+void MarketRecorder::remember(std::span<const double> netKw, market::StepTariff tariff) {
     const std::size_t n = book_.alveoleIds.size();
-    const auto alveoles = simulator.alveoles();
     const std::size_t base = std::size_t(slot_) * n;
-    const market::StepTariff tariff{simulator.importPriceNow(), simulator.exportPriceNow()};
     for (std::size_t i = 0; i < n; ++i) {
-        netKw_[base + i] = alveoles[i].netKw;
-        const double price = lastPrice_[std::size_t(book_.rucheOf[i])];
-        amountCu_[base + i] = alveoles[i].netKw * stepHours_ * price;
+        netKw_[base + i] = netKw[i];
+        amountCu_[base + i] = netKw[i] * stepHours_ * lastPrice_[std::size_t(book_.rucheOf[i])];
     }
     importPrice_[std::size_t(slot_)] = tariff.importPrice;
     exportPrice_[std::size_t(slot_)] = tariff.exportPrice;

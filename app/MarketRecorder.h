@@ -43,7 +43,7 @@ public:
     model::MarketSnapshotPtr snapshot(const model::LedgerFeed& ledger) const;
 
 private:
-    void remember(const simulation::Simulator& simulator);
+    void remember(std::span<const double> netKw, market::StepTariff tariff);
     void refreshShares(std::size_t ruche);
 
     market::MarketBook book_;
